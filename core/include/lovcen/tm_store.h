@@ -1,0 +1,128 @@
+// The translation memory store (design brief §4). An abstract interface so a
+// server engine could replace SQLite later; OpenSqliteStore() is the only
+// implementation today. Every write goes through a TmWriter, which is one
+// transaction: it lands whole on Commit() or not at all (destroying an
+// uncommitted writer rolls back). Readers never block on a writer (WAL).
+// A TmStore is used from one thread; open one per thread.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lovcen/language.h"
+#include "lovcen/status.h"
+#include "lovcen/tm_types.h"
+
+namespace lovcen {
+
+// What to do when an incoming unit has the same source (match key and inline
+// codes) as a stored one but a different translation.
+enum class DuplicatePolicy {
+  kNewerWins,  // update the stored variants when the incoming unit is not older
+  kKeepBoth,   // store the incoming unit beside the old one
+  kSkip,       // keep the stored unit, count the incoming one as skipped
+};
+std::optional<DuplicatePolicy> DuplicatePolicyFromName(std::string_view name);
+
+struct WriteOptions {
+  DuplicatePolicy on_duplicate = DuplicatePolicy::kNewerWins;
+  // The language whose variant identifies duplicates; nullopt = each unit's
+  // first variant.
+  std::optional<LanguageTag> source_language;
+  // Keep the concordance index current during the write. A bulk load is
+  // faster with false; the index is then marked stale until
+  // RebuildConcordanceIndex() (lovcen reindex) runs.
+  bool update_concordance = true;
+};
+
+struct Rejection {
+  std::string where;   // e.g. "row 17" or "tu 'abc' (line 40)"
+  std::string reason;
+};
+
+struct WriteSummary {
+  std::size_t added = 0;
+  std::size_t updated = 0;
+  std::size_t duplicates_skipped = 0;
+  std::vector<Rejection> rejected;  // filled by importers, not by the store
+};
+
+class TmWriter {
+ public:
+  virtual ~TmWriter() = default;  // rolls back unless Commit() succeeded
+  // Adds a document (or finds the same story/language/name) and returns its id.
+  virtual Result<std::int64_t> AddDocument(const Document& document) = 0;
+  // Adds one unit under the duplicate policy. Text must be valid UTF-8;
+  // it is NFC-normalised here. Returns the stored unit id (0 when skipped).
+  virtual Result<std::int64_t> Add(const TranslationUnit& unit) = 0;
+  virtual Status Commit() = 0;
+  virtual WriteSummary& summary() = 0;
+};
+
+struct ConcordanceQuery {
+  enum class Mode { kWord, kPrefix, kSubstring };
+  std::string text;
+  std::optional<LanguageTag> language;  // nullopt = every language
+  Mode mode = Mode::kSubstring;
+  std::size_t limit = 50;
+};
+
+struct ConcordanceHit {
+  TranslationUnit unit;         // with every variant, for the other languages
+  LanguageTag language{Language::kEnglish};  // variant that matched
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // byte ranges matched
+};
+
+struct TmStats {
+  std::int64_t units = 0;
+  std::int64_t documents = 0;
+  std::map<std::string, std::int64_t> variants_per_language;  // by canonical tag
+  std::map<std::string, std::int64_t> pairs;                  // "en->de" (both directions)
+  std::map<std::string, std::int64_t> units_per_origin;
+  int schema_version = 0;
+  bool concordance_stale = false;
+};
+
+struct UnitFilter {
+  std::vector<LanguageTag> required_languages;  // unit must hold all of them
+  std::string story_key;                        // empty = any
+};
+
+class TmStore {
+ public:
+  virtual ~TmStore() = default;
+  virtual Result<std::unique_ptr<TmWriter>> BeginWrite(const WriteOptions& options = {}) = 0;
+  // Units holding a `language` variant whose match key equals that of `text`
+  // and whose inline-code layout equals `codes`' (design brief §2).
+  virtual Result<std::vector<TranslationUnit>> FindExact(const LanguageTag& language,
+                                                         const Segment& segment) = 0;
+  virtual Result<TranslationUnit> GetUnit(std::int64_t id) = 0;
+  virtual Result<std::vector<ConcordanceHit>> Search(const ConcordanceQuery& query) = 0;
+  virtual Result<TmStats> Stats() = 0;
+  // Calls `visit` for each matching unit in id order until it returns false.
+  virtual Status ForEachUnit(const UnitFilter& filter,
+                             const std::function<bool(const TranslationUnit&)>& visit) = 0;
+  virtual Result<std::vector<Document>> Documents(std::string_view story_key) = 0;
+  virtual Status RebuildConcordanceIndex() = 0;
+  virtual int schema_version() const = 0;
+};
+
+struct StoreOptions {
+  bool create_if_missing = true;
+  int busy_timeout_ms = 10000;
+};
+
+// The newest schema this binary knows. Opening a file with a newer one is a
+// kStore error; an older one is migrated forward in one transaction.
+constexpr int kSchemaVersion = 2;
+
+Result<std::unique_ptr<TmStore>> OpenSqliteStore(const std::string& path,
+                                                 const StoreOptions& options = {});
+
+}  // namespace lovcen
