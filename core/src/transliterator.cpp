@@ -395,8 +395,11 @@ Status Transliterator::Impl::LoadExceptions(const std::string& dir, std::string*
   const std::string path = dir + "/digraph-exceptions.txt";
   auto text = ReadDataFile(path);
   if (!text.ok()) return text.error();
+  // Each stem becomes a rule that converts the part before the boundary on
+  // its own and leaves the rest (the after-context) to the ordinary rules:
+  // "od } žal" -> "од", so odžaljen still gets its љ.
   struct Generated {
-    std::string key, output;
+    std::string pre, post, output;
     bool anywhere;
     int line;
   };
@@ -429,29 +432,28 @@ Status Transliterator::Impl::LoadExceptions(const std::string& dir, std::string*
         {IcuCase(pre, 1), IcuCase(post, 1)},
     };
     for (const auto& v : variants) {
-      Generated g;
-      g.key = v[0] + v[1];
-      g.output = base.Apply(v[0]) + base.Apply(v[1]);
-      g.anywhere = anywhere;
-      g.line = l.line;
-      if (auto found = by_key.find(g.key); found != by_key.end()) {
-        if (rules[found->second].output != g.output || rules[found->second].anywhere != anywhere) {
+      Generated g{v[0], v[1], base.Apply(v[0]), anywhere, l.line};
+      const std::string key = g.pre + "|" + g.post;
+      if (auto found = by_key.find(key); found != by_key.end()) {
+        if (rules[found->second].anywhere != anywhere) {
           return DataError(path, l.line, "stem '" + l.text + "' conflicts with line " +
                                              std::to_string(rules[found->second].line));
         }
         continue;
       }
-      by_key[g.key] = rules.size();
+      by_key[key] = rules.size();
       rules.push_back(std::move(g));
     }
   }
-  // Longer keys first: ICU refuses a rule that an earlier one masks.
-  std::stable_sort(rules.begin(), rules.end(),
-                   [](const Generated& a, const Generated& b) { return a.key.size() > b.key.size(); });
+  // Longer stems first: ICU refuses a rule that an earlier, shorter one masks.
+  std::stable_sort(rules.begin(), rules.end(), [](const Generated& a, const Generated& b) {
+    return a.pre.size() + a.post.size() > b.pre.size() + b.post.size();
+  });
   for (const Generated& g : rules) {
-    *generated += "# line " + std::to_string(g.line) + ": " + g.key + "\n";
+    *generated += "# line " + std::to_string(g.line) + ": " + g.pre + "|" + g.post + "\n";
     if (!g.anywhere) *generated += "[^[:L:][:M:]] { ";
-    *generated += EscapeForRule(g.key) + " > " + EscapeForRule(g.output) + " ;\n";
+    *generated += EscapeForRule(g.pre) + " } " + EscapeForRule(g.post) +
+                  " > " + EscapeForRule(g.output) + " ;\n";
   }
   return Status::Ok();
 }
@@ -840,20 +842,31 @@ std::size_t TrimLinkEnd(std::string_view text, std::size_t begin, std::size_t en
   return end;
 }
 
-bool IsDomainChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.'; }
-
 // End of a dotted domain at `i` whose last label is a known top-level
-// domain in lower case ("vijesti.me"), or `i` when there is none.
+// domain in lower case ("vijesti.me"), or `i` when there is none. With
+// `any_tld` (after an '@') any alphabetic top-level domain will do, and
+// internationalised names (пример.срб) too.
 std::size_t DomainEnd(std::string_view text, std::size_t i, std::size_t limit, bool any_tld) {
   std::size_t j = i;
-  while (j < limit && IsDomainChar(text[j])) ++j;
+  while (j < limit) {
+    const auto c = static_cast<unsigned char>(text[j]);
+    if (std::isalnum(c) || c == '-' || c == '.') {
+      ++j;
+      continue;
+    }
+    std::size_t next = j;
+    if (!any_tld || c < 0x80 || !IsLetterOrMark(DecodeUtf8(text, next))) break;
+    j = next;
+  }
   while (j > i && (text[j - 1] == '.' || text[j - 1] == '-')) --j;
   const std::string_view domain = text.substr(i, j - i);
   const std::size_t dot = domain.rfind('.');
   if (dot == std::string_view::npos || dot == 0) return i;
   if (domain.find("..") != std::string_view::npos) return i;
   const std::string_view tld = domain.substr(dot + 1);
-  if (tld.size() < 2 || !std::all_of(tld.begin(), tld.end(), [](char c) { return IsAsciiAlpha(c); })) {
+  if (tld.size() < 2 || !std::all_of(tld.begin(), tld.end(), [&](char c) {
+        return IsAsciiAlpha(c) || (any_tld && static_cast<unsigned char>(c) >= 0x80);
+      })) {
     return i;
   }
   if (!any_tld && std::find(kTopLevelDomains.begin(), kTopLevelDomains.end(), tld) ==
@@ -920,6 +933,18 @@ std::pair<std::size_t, std::size_t> FindLink(std::string_view text, std::size_t 
   return {end, end};
 }
 
+// True when the word at `pos` opens a sentence or a line (so its capital
+// says nothing about it being a name).
+bool SentenceInitial(std::string_view text, std::size_t pos) {
+  std::size_t i = pos;
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
+  if (i == 0) return true;
+  std::size_t prev = i;
+  const char32_t c = translit::DecodeUtf8Before(text, prev);
+  return c == '\n' || c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == 0x201E ||
+         c == 0x201C || c == 0x00AB || c == 0x2026;
+}
+
 }  // namespace
 
 template <class F>
@@ -932,6 +957,14 @@ void Transliterator::Impl::Scan(std::string_view text, Script to, TextKind kind,
   std::size_t link_begin = n, link_end = n;
   WordCase prev_case = WordCase::kNone;
   const bool to_cyrillic = to == Script::kCyrillic;
+  // The previous word, for a foreign name that spans words (Steve Witkoff).
+  struct {
+    std::size_t begin = 0, end = 0;
+    bool capital = false, latin = false, kept = true;
+  } prev;
+  // End of the last foreign word kept (or word kept with it): the next
+  // capitalised word after one space belongs to the same name (New York Times).
+  std::size_t foreign_end = std::string_view::npos;
 
   while (i < n) {
     const auto b = static_cast<unsigned char>(text[i]);
@@ -978,6 +1011,8 @@ void Transliterator::Impl::Scan(std::string_view text, Script to, TextKind kind,
       line_start = true;
       chunk_start = true;
       prev_case = WordCase::kNone;
+      prev.kept = true;
+      foreign_end = std::string_view::npos;
       ++i;
       continue;
     }
@@ -1016,37 +1051,55 @@ void Transliterator::Impl::Scan(std::string_view text, Script to, TextKind kind,
     auto isolated = [&] {
       return prev_case != WordCase::kAllCaps && NextWordCase(text, w.end) != WordCase::kAllCaps;
     };
+    const bool capital = IsUpperLetter(c);
     if (to_cyrillic) {
       if (w.latin && latin_only_first_byte[b]) {
         if (const std::size_t len = MatchLatinOnly(text, i, w.end); len > 0) {
           protect(i, i + len, nullptr);
           i += len;
           prev_case = WordCase::kOther;
+          prev.kept = true;
+          foreign_end = std::string_view::npos;
           continue;
         }
       }
+      bool kept = false;
+      bool foreign = false;
       if (w.latin) {
         if (!adopt_to_cyrillic.empty() && word_case == WordCase::kAllCaps) {
           if (auto found = adopt_to_cyrillic.find(std::string(word)); found != adopt_to_cyrillic.end()) {
             protect(i, w.end, &found->second);
             i = w.end;
             prev_case = word_case;
+            prev.kept = true;
+            foreign_end = std::string_view::npos;
             continue;
           }
         }
-        bool keep = false;
+        std::size_t begin = i;
         if (options.keep_foreign_words && w.latin_foreign) {
-          keep = true;
+          kept = foreign = true;
+          // A capitalised word just before it, not opening the sentence, is
+          // part of the same name: Steve Witkoff.
+          if (capital && !prev.kept && prev.capital && prev.latin && prev.end + 1 == i &&
+              text[prev.end] == ' ' && !SentenceInitial(text, prev.begin)) {
+            begin = prev.begin;
+          }
+        } else if (options.keep_foreign_words && capital && foreign_end != std::string_view::npos &&
+                   foreign_end + 1 == i && text[foreign_end] == ' ') {
+          kept = foreign = true;  // New York Times, Washington Post
         } else if (options.keep_roman_numerals && w.roman_letters && word.size() >= 2 &&
                    IsCanonicalRoman(word) && !IsRomanLookalikeWord(word) && isolated()) {
-          keep = true;
+          kept = true;
         } else if (options.acronyms == AcronymPolicy::kAdoptListOnly &&
                    word_case == WordCase::kAllCaps && !adopt.count(std::string(word)) &&
                    isolated()) {
-          keep = true;
+          kept = true;
         }
-        if (keep) protect(i, w.end, nullptr);
+        if (kept) protect(begin, w.end, nullptr);
       }
+      foreign_end = foreign ? w.end : std::string_view::npos;
+      prev = {i, w.end, capital, w.latin && !w.latin_foreign, kept};
     } else if (w.cyrillic) {
       if (!adopt_to_latin.empty() && word_case == WordCase::kAllCaps) {
         if (auto found = adopt_to_latin.find(std::string(word));
