@@ -8,7 +8,6 @@
 
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -16,6 +15,7 @@
 #include <bitset>
 #include <cctype>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -28,6 +28,7 @@
 
 namespace lovcen {
 
+using translit::CodePointInfo;
 using translit::DecodeUtf8;
 using translit::IsLetterOrMark;
 using translit::IsLowerLetter;
@@ -36,62 +37,21 @@ using translit::IsUpperLetter;
 namespace {
 
 constexpr std::string_view kExceptionMarker = "#@digraph-exceptions";
-constexpr char32_t kClassTableLimit = 0x3000;
 
-// ---------------------------------------------------------------------------
-// Letter classes: which script a letter belongs to, and whether it is one of
-// the 32 letters of Montenegrin in that script.
-
-enum LetterClass : std::uint8_t {
-  kNotLetter = 0,
-  kLatinAlphabet,
-  kLatinForeign,
-  kCyrillicAlphabet,
-  kCyrillicForeign,
-  kOtherLetter,
-  kMark,
-};
-
-constexpr std::u32string_view kLatinLetters =
-    U"abcčćdđefghijklmnoprsšśtuvzžźABCČĆDĐEFGHIJKLMNOPRSŠŚTUVZŽŹ"
-    U"\u01C4\u01C5\u01C6\u01C7\u01C8\u01C9\u01CA\u01CB\u01CC";
-constexpr std::u32string_view kCyrillicLetters =
-    U"абвгдђежзијклљмнњопрстћуфхцчџшАБВГДЂЕЖЗИЈКЛЉМНЊОПРСТЋУФХЦЧЏШ";
-
-LetterClass ComputeClass(char32_t c) {
-  if (!IsLetterOrMark(c)) return kNotLetter;
-  if (U_MASK(u_charType(static_cast<UChar32>(c))) & U_GC_M_MASK) return kMark;
-  UErrorCode status = U_ZERO_ERROR;
-  const UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &status);
-  if (script == USCRIPT_LATIN) {
-    return kLatinLetters.find(c) != std::u32string_view::npos ? kLatinAlphabet : kLatinForeign;
-  }
-  if (script == USCRIPT_CYRILLIC) {
-    return kCyrillicLetters.find(c) != std::u32string_view::npos ? kCyrillicAlphabet
-                                                                 : kCyrillicForeign;
-  }
-  return kOtherLetter;
-}
-
-const std::array<LetterClass, kClassTableLimit>& ClassTable() {
-  static const auto table = [] {
-    std::array<LetterClass, kClassTableLimit> t{};
-    for (char32_t c = 0; c < kClassTableLimit; ++c) t[c] = ComputeClass(c);
-    return t;
-  }();
-  return table;
-}
-
-LetterClass ClassOf(char32_t c) {
-  if (c < kClassTableLimit) return ClassTable()[c];
-  return ComputeClass(c);
-}
+using translit::kCyrillicAlphabet;
+using translit::kCyrillicForeign;
+using translit::kLatinAlphabet;
+using translit::kLatinForeign;
+using translit::kMark;
+using translit::kNotLetter;
+using translit::LetterClass;
+using ClassOfFn = LetterClass (*)(char32_t);
+constexpr ClassOfFn ClassOf = translit::LetterClassOf;
 
 bool IsDigit(char32_t c) { return c < 0x80 ? (c >= '0' && c <= '9') : u_isdigit(static_cast<UChar32>(c)); }
 
-bool IsAsciiSpace(unsigned char b) {
-  return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v';
-}
+inline bool IsAsciiSpace(unsigned char b) { return b == ' ' || (b >= '\t' && b <= '\r'); }
+inline bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 bool StartsWithIgnoreCase(std::string_view text, std::size_t pos, std::string_view prefix) {
   if (text.size() - pos < prefix.size()) return false;
@@ -274,8 +234,9 @@ struct Transliterator::Impl {
   std::optional<translit::IcuRuleEngine> reference_to_latin;
   std::size_t exception_count = 0;
 
-  // Latin-only names by the first run of letters of the entry.
-  std::unordered_map<std::string, std::vector<LatinOnlyEntry>> latin_only;
+  // Latin-only names by a hash of the first run of letters of the entry
+  // (looked up without building a string; the entry text is compared).
+  std::unordered_map<std::uint64_t, std::vector<LatinOnlyEntry>> latin_only;
   std::bitset<256> latin_only_first_byte;
   std::unordered_set<std::string> latin_only_exact;  // whole entries, for IsLatinOnlyName
   // Adopted acronyms (Latin form); explicit forms both ways.
@@ -283,6 +244,28 @@ struct Transliterator::Impl {
   std::unordered_map<std::string, std::string> adopt_to_cyrillic;
   std::unordered_map<std::string, std::string> adopt_to_latin;
   std::vector<std::string> signature_labels;
+  std::bitset<256> signature_first_byte;
+
+  // Chunks (runs without white space) made only of "plain" characters need
+  // no decision: lower-case letters of the source script's alphabet, digits
+  // and punctuation that cannot start a link or markup. Per direction: the
+  // class of each byte (0 plain letter, 5 other plain, 1 white space, 2 look
+  // closer, 3 lead byte of a two-byte character, 4 '.' and ':') and, per lead
+  // byte, its plain continuations.
+  struct PlainTable {
+    std::array<std::uint8_t, 256> byte{};
+    std::array<std::bitset<64>, 32> second;  // lead bytes 0xC0..0xDF
+    std::array<std::bitset<64>, 32> second_lower;  // ... that are lower-case letters
+    std::bitset<64> third_after_e2_80;       // U+2000..U+203F punctuation
+  };
+  PlainTable plain_to_cyrillic, plain_to_latin;
+  void BuildPlainTables();
+  // End of the run of plain chunks from `i` on one line (before a line
+  // break, or where the first chunk that is not plain begins), or npos when
+  // the first chunk is not plain; `letter` tells whether the run holds a
+  // letter.
+  std::size_t PlainChunkEnd(const PlainTable& t, std::string_view text, std::size_t i,
+                            bool* letter) const;
 
   Status Load();
   Status LoadExceptions(const std::string& dir, std::string* generated,
@@ -342,7 +325,7 @@ Status Transliterator::Impl::AddLatinOnly(const std::string& entry, const std::s
       if (!IsLetterOrMark(DecodeUtf8(form, next))) break;
       k = next;
     }
-    auto& bucket = latin_only[form.substr(0, k)];
+    auto& bucket = latin_only[KeyHash(std::string_view(form).substr(0, k))];
     if (std::none_of(bucket.begin(), bucket.end(),
                      [&](const LatinOnlyEntry& e) { return e.text == form; })) {
       bucket.push_back({form});
@@ -522,16 +505,128 @@ Status Transliterator::Impl::Load() {
   const std::string labels_path = dir + "/signature-labels.txt";
   auto labels_text = ReadDataFile(labels_path);
   if (!labels_text.ok()) return labels_text.error();
-  for (const ListLine& l : ListLines(*labels_text)) signature_labels.push_back(l.text);
+  for (const ListLine& l : ListLines(*labels_text)) {
+    signature_labels.push_back(l.text);
+    signature_first_byte.set(static_cast<unsigned char>(l.text[0]));
+  }
+  BuildPlainTables();
   // Longest first, so "AUTORKA:" is not read as "AUTOR" + "KA:".
   std::stable_sort(signature_labels.begin(), signature_labels.end(),
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   return Status::Ok();
 }
 
+void Transliterator::Impl::BuildPlainTables() {
+  for (Script from : {Script::kLatin, Script::kCyrillic}) {
+    PlainTable& t = from == Script::kLatin ? plain_to_cyrillic : plain_to_latin;
+    auto plain = [&](char32_t c) {
+      if (c < 0x80) {
+        if (c == '@' || c == '<' || c == '&' || c == '`' || c == '[' ||
+            c == ']' || c == '~' || c < 0x20 || c == 0x7F) {
+          return false;  // links, markup, controls: the careful path decides
+        }
+        if (std::isupper(static_cast<int>(c))) return false;
+        if (std::islower(static_cast<int>(c))) {
+          return from == Script::kCyrillic ||  // Latin words in Cyrillic text are left alone
+                 ClassOf(c) == kLatinAlphabet;
+        }
+        return true;  // digits, space-free punctuation
+      }
+      if (c == 0x301) return from == Script::kCyrillic;  // с́ з́
+      if (IsLetterOrMark(c)) {
+        const LetterClass k = ClassOf(c);
+        return IsLowerLetter(c) &&
+               k == (from == Script::kLatin ? kLatinAlphabet : kCyrillicAlphabet);
+      }
+      // Quotes and dashes (U+2013..U+201E, U+2026, U+00AB, U+00BB).
+      return (c >= 0x2013 && c <= 0x201E) || c == 0x2026 || c == 0xAB || c == 0xBB;
+    };
+    for (int b = 0; b < 256; ++b) {
+      if (b < 0x80) {
+        t.byte[b] = IsAsciiSpace(static_cast<unsigned char>(b)) ? 1 : plain(static_cast<char32_t>(b)) ? 0 : 2;
+        if (t.byte[b] == 0 && !(b >= 'a' && b <= 'z')) t.byte[b] = 5;  // plain, not a letter
+        if (b == '.' || b == ':') t.byte[b] = 4;  // plain unless a link could go on
+      } else {
+        t.byte[b] = (b >= 0xC2 && b <= 0xDF) ? 3 : 2;  // E2 80 xx: checked in PlainChunkEnd
+      }
+    }
+    for (int lead = 0xC2; lead <= 0xDF; ++lead) {
+      for (int cont = 0; cont < 64; ++cont) {
+        const char32_t c = (static_cast<char32_t>(lead & 0x1F) << 6) | static_cast<char32_t>(cont);
+        t.second[lead - 0xC0][cont] = plain(c);
+        t.second_lower[lead - 0xC0][cont] = plain(c) && IsLowerLetter(c);
+      }
+    }
+    for (int cont = 0; cont < 64; ++cont) {
+      t.third_after_e2_80[cont] = plain(0x2000 + static_cast<char32_t>(cont));
+    }
+  }
+}
+
+std::size_t Transliterator::Impl::PlainChunkEnd(const PlainTable& t, std::string_view text,
+                                                std::size_t i, bool* letter) const {
+  const std::size_t n = text.size();
+  // Plain letters are lower case (a-z, or a two-byte lower-case letter): a
+  // run holding one leaves a lower-case word as the previous word.
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::uint8_t* const byte = t.byte.data();
+  const std::size_t start = i;
+  std::size_t chunk = i;  // start of the chunk being read
+  bool any = false;       // a letter before `chunk`
+  bool here = false;      // a letter in the chunk being read
+  // Called where the chunk being read turns out not to be plain.
+  auto stop = [&]() -> std::size_t {
+    *letter = any;
+    return chunk > start ? chunk : std::string_view::npos;
+  };
+  while (i < n) {
+    const std::size_t letters = i;
+    while (i < n && byte[s[i]] == 0) ++i;  // plain ASCII letters: the common case, tight
+    here |= i > letters;
+    if (i >= n) break;
+    const unsigned char b = s[i];
+    switch (byte[b]) {
+      case 5:  // digits and plain punctuation
+        ++i;
+        continue;
+      case 1:  // white space: the chunk was plain; go on with the next
+        if (b == '\n') {
+          *letter = any || here;
+          return i;
+        }
+        any |= here;
+        here = false;
+        ++i;
+        chunk = i;
+        continue;
+      case 4:
+        // "kraj." and "rekao je:" are plain; "vijesti.me" and "https:" are not.
+        if (i + 1 < n && (IsAsciiAlpha(static_cast<char>(s[i + 1])) || s[i + 1] == '/')) return stop();
+        ++i;
+        continue;
+      case 3:
+        if (i + 1 < n && (s[i + 1] & 0xC0) == 0x80 && t.second[b - 0xC0][s[i + 1] & 0x3F]) {
+          here |= t.second_lower[b - 0xC0][s[i + 1] & 0x3F];
+          i += 2;
+          continue;
+        }
+        return stop();
+      default:
+        if (b == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
+            t.third_after_e2_80[s[i + 2] & 0x3F]) {
+          i += 3;
+          continue;
+        }
+        return stop();
+    }
+  }
+  *letter = any || here;
+  return i;
+}
+
 std::size_t Transliterator::Impl::MatchLatinOnly(std::string_view text, std::size_t pos,
                                                  std::size_t word_end) const {
-  auto bucket = latin_only.find(std::string(text.substr(pos, word_end - pos)));
+  auto bucket = latin_only.find(KeyHash(text.substr(pos, word_end - pos)));
   if (bucket == latin_only.end()) return 0;
   for (const LatinOnlyEntry& entry : bucket->second) {
     std::size_t t = pos;
@@ -588,32 +683,31 @@ struct WordInfo {
 };
 
 WordInfo ReadWord(std::string_view text, std::size_t pos) {
+  const std::uint16_t* table = translit::CodePointInfoTable();
   WordInfo w;
   std::size_t i = pos;
-  bool mark = false;
-  while (i < text.size()) {
+  unsigned classes = 0;  // bit k set when a letter of LetterClass k was seen
+  std::uint16_t all = translit::kRomanBit;
+  const std::size_t n = text.size();
+  while (i < n) {
     std::size_t next = i;
     const char32_t c = DecodeUtf8(text, next);
-    const LetterClass k = ClassOf(c);
-    if (k == kNotLetter) break;
-    switch (k) {
-      case kLatinAlphabet: w.latin = true; break;
-      case kLatinForeign: w.latin = w.latin_foreign = true; break;
-      case kCyrillicAlphabet: w.cyrillic = true; break;
-      case kCyrillicForeign: w.cyrillic = w.cyrillic_foreign = true; break;
-      case kMark: mark = true; break;
-      default: break;
-    }
-    if (IsUpperLetter(c)) ++w.upper;
-    if (IsLowerLetter(c)) ++w.lower;
-    if (c >= 0x80 || std::string_view("IVXLCDM").find(static_cast<char>(c)) == std::string_view::npos) {
-      w.roman_letters = false;
-    }
+    const std::uint16_t bits = CodePointInfo(table, c);
+    if (!(bits & translit::kLetterOrMarkBit)) break;
+    classes |= 1u << (bits & translit::kScriptMask);
+    w.upper += (bits & translit::kUpperBit) != 0;
+    w.lower += (bits & translit::kLowerBit) != 0;
+    all &= bits;
     i = next;
   }
+  w.latin = classes & ((1u << kLatinAlphabet) | (1u << kLatinForeign));
+  w.latin_foreign = classes & (1u << kLatinForeign);
+  w.cyrillic = classes & ((1u << kCyrillicAlphabet) | (1u << kCyrillicForeign));
+  w.cyrillic_foreign = classes & (1u << kCyrillicForeign);
+  w.roman_letters = (all & translit::kRomanBit) != 0;
   // A combining mark in a Latin word: not a Montenegrin letter (input is
   // NFC, so ś and ź are precomposed and never reach here as marks).
-  if (mark && w.latin && !w.cyrillic) w.latin_foreign = true;
+  if ((classes & (1u << kMark)) && w.latin && !w.cyrillic) w.latin_foreign = true;
   w.end = i;
   return w;
 }
@@ -634,7 +728,6 @@ WordCase NextWordCase(std::string_view text, std::size_t pos) {
 
 // ---- markup ---------------------------------------------------------------
 
-bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Length of an HTML/XML character reference at text[i] == '&', or 0.
 std::size_t EntityLength(std::string_view text, std::size_t i) {
@@ -673,9 +766,13 @@ std::size_t TagLength(std::string_view text, std::size_t i) {
   if (!(IsAsciiAlpha(c) || c == '!' || c == '?' || (closing && i + 2 < n && IsAsciiAlpha(text[i + 2])))) {
     return 0;
   }
+  // A tag longer than this is taken for text: it bounds the work on an
+  // unclosed quote, so that many of them cannot make the scan quadratic.
+  constexpr std::size_t kMaxTag = 8192;
+  const std::size_t limit = std::min(n, i + kMaxTag);
   std::size_t j = i + 1;
   char quote = 0;
-  while (j < n) {
+  while (j < limit) {
     const char d = text[j];
     if (quote) {
       if (d == quote) quote = 0;
@@ -688,7 +785,7 @@ std::size_t TagLength(std::string_view text, std::size_t i) {
     }
     ++j;
   }
-  if (j >= n) return 0;
+  if (j >= limit) return 0;
   std::size_t end = j + 1;
   if (!closing && IsAsciiAlpha(c) && text[j - 1] != '/') {
     std::size_t k = i + 1;
@@ -747,9 +844,9 @@ std::size_t MarkdownLength(std::string_view text, std::size_t i, bool line_start
       }
     }
     if (j < n && text[j] == '[') {  // reference definition "[label]: url"
-      const std::size_t close = text.find(']', j);
       const std::size_t end = LineEnd(text, j);
-      if (close != std::string_view::npos && close < end && close + 1 < n && text[close + 1] == ':') {
+      const std::size_t close = text.substr(j, end - j).find(']');
+      if (close != std::string_view::npos && j + close + 1 < n && text[j + close + 1] == ':') {
         return end - i;
       }
     }
@@ -760,6 +857,7 @@ std::size_t MarkdownLength(std::string_view text, std::size_t i, bool line_start
     const std::size_t width = k - i;
     std::size_t p = k;
     while (p < n) {
+      if (text[p] == '\n' && p + 1 < n && text[p + 1] == '\n') return 0;  // not across paragraphs
       if (text[p] == '`') {
         std::size_t q = p;
         while (q < n && text[q] == '`') ++q;
@@ -793,7 +891,7 @@ std::size_t MarkdownLength(std::string_view text, std::size_t i, bool line_start
         ++j;
         continue;
       }
-      if (text[j] == '\n' && open == '[') break;
+      if (text[j] == '\n') break;  // a link target or label stays on its line
       if (text[j] == open) ++depth;
       if (text[j] == close && --depth == 0) return j + 1 - i;
     }
@@ -878,18 +976,17 @@ std::size_t DomainEnd(std::string_view text, std::size_t i, std::size_t limit, b
 
 // The first URL, e-mail address or bare domain in the chunk [begin, end)
 // (a run without white space), as [first, second); {end, end} if none.
+// The flags say what the chunk holds: "://", '@', a '.' before a letter, ':'.
+struct ChunkFlags {
+  bool scheme = false, at = false, dot = false, colon = false;
+  bool any() const { return scheme || at || dot || colon; }
+};
+
 std::pair<std::size_t, std::size_t> FindLink(std::string_view text, std::size_t begin,
-                                             std::size_t end) {
-  const std::string_view chunk = text.substr(begin, end - begin);
-  const bool has_scheme = chunk.find("://") != std::string_view::npos;
-  const bool has_at = chunk.find('@') != std::string_view::npos;
-  bool has_dot = false;
-  for (std::size_t k = 0; k + 1 < chunk.size(); ++k) {
-    if (chunk[k] == '.' && IsAsciiAlpha(chunk[k + 1])) has_dot = true;
-  }
-  if (!has_scheme && !has_at && !has_dot && !StartsWithIgnoreCase(chunk, 0, "mailto:")) {
-    return {end, end};
-  }
+                                             std::size_t end, const ChunkFlags& flags) {
+  const bool has_scheme = flags.scheme;
+  const bool has_at = flags.at;
+  const bool has_dot = flags.dot;
   // Skip opening punctuation: the link starts at its first letter or digit.
   std::size_t s = begin;
   while (s < end) {
@@ -957,6 +1054,7 @@ void Transliterator::Impl::Scan(std::string_view text, Script to, TextKind kind,
   std::size_t link_begin = n, link_end = n;
   WordCase prev_case = WordCase::kNone;
   const bool to_cyrillic = to == Script::kCyrillic;
+  const PlainTable& plain = to_cyrillic ? plain_to_cyrillic : plain_to_latin;
   // The previous word, for a foreign name that spans words (Steve Witkoff).
   struct {
     std::size_t begin = 0, end = 0;
@@ -969,7 +1067,7 @@ void Transliterator::Impl::Scan(std::string_view text, Script to, TextKind kind,
   while (i < n) {
     const auto b = static_cast<unsigned char>(text[i]);
     if (kind != TextKind::kPlain && (b == '<' || b == '&' || b == '`' || b == ']' || b == '[' ||
-                                     b == '~' || b == ' ')) {
+                                     b == '~' || (b == ' ' && line_start))) {
       if (const std::size_t m = MarkupLength(text, i, kind, line_start); m > 0) {
         protect(i, i + m, nullptr);
         i += m;
@@ -985,6 +1083,7 @@ void Transliterator::Impl::Scan(std::string_view text, Script to, TextKind kind,
         std::size_t j = i;
         while (j < n && (text[j] == ' ' || text[j] == '\t')) ++j;
         const std::string* label = nullptr;
+        if (j < n && signature_first_byte[static_cast<unsigned char>(text[j])])
         for (const std::string& l : signature_labels) {
           if (text.compare(j, l.size(), l) == 0) {
             label = &l;
@@ -995,9 +1094,9 @@ void Transliterator::Impl::Scan(std::string_view text, Script to, TextKind kind,
           // The label itself is transliterated; the signature after it is not.
           const std::size_t start = j + label->size();
           std::size_t stop = LineEnd(text, start);
-          if (kind != TextKind::kPlain) {
-            const std::size_t lt = text.find('<', start);
-            if (lt != std::string_view::npos && lt < stop) stop = lt;
+          if (kind != TextKind::kPlain) {  // the signature ends at markup
+            const std::size_t lt = text.substr(start, stop - start).find('<');
+            if (lt != std::string_view::npos) stop = start + lt;
           }
           while (stop > start && (text[stop - 1] == '\r' || text[stop - 1] == ' ')) --stop;
           if (stop > start) protect(start, stop, nullptr);
@@ -1022,14 +1121,59 @@ void Transliterator::Impl::Scan(std::string_view text, Script to, TextKind kind,
       continue;
     }
     if (chunk_start) {
+      // Most chunks are plain words: skip them whole, leaving the word
+      // context as the careful path would (a lower-case word, not kept).
+      bool letter = false;
+      if (const std::size_t plain_end = PlainChunkEnd(plain, text, i, &letter);
+          plain_end != std::string_view::npos) {
+        if (letter) prev_case = WordCase::kOther;
+        if (plain_end > i) {
+          prev.kept = true;  // a plain word is never the first half of a foreign name
+          foreign_end = std::string_view::npos;
+          // At white space, a line break or the start of a chunk that is not
+          // plain: in each case the next step starts a chunk.
+          chunk_start = true;
+          i = plain_end;
+          continue;
+        }
+      }
+      // One pass to the end of the chunk, noting what a link would need.
       chunk_start = false;
+      ChunkFlags flags;
       std::size_t end = i;
-      while (end < n && !IsAsciiSpace(static_cast<unsigned char>(text[end])) &&
-             !(kind != TextKind::kPlain && text[end] == '<')) {
+      const bool markup = kind != TextKind::kPlain;
+      // 0: ordinary byte, 1: ends the chunk, 2: worth a closer look.
+      static constexpr auto kChunkByte = [] {
+        std::array<std::uint8_t, 256> t{};
+        for (unsigned char b : {' ', '\t', '\n', '\r', '\f', '\v'}) t[b] = 1;
+        for (unsigned char b : {':', '@', '.', '<'}) t[b] = 2;
+        return t;
+      }();
+      while (end < n) {
+        const auto d = static_cast<unsigned char>(text[end]);
+        const std::uint8_t kind_of_byte = kChunkByte[d];
+        if (kind_of_byte == 0) {
+          ++end;
+          continue;
+        }
+        if (kind_of_byte == 1) break;
+        if (d == ':') {
+          flags.colon = true;
+          if (end + 2 < n && text[end + 1] == '/' && text[end + 2] == '/') flags.scheme = true;
+        } else if (d == '@') {
+          flags.at = true;
+        } else if (d == '.') {
+          if (end + 1 < n && IsAsciiAlpha(text[end + 1])) flags.dot = true;
+        } else if (d == '<' && markup) {
+          break;
+        }
         ++end;
       }
-      std::tie(link_begin, link_end) = FindLink(text, i, end);
-      if (link_begin == end) link_begin = link_end = n;
+      link_begin = link_end = n;
+      if (flags.any()) {
+        std::tie(link_begin, link_end) = FindLink(text, i, end, flags);
+        if (link_begin == end) link_begin = link_end = n;
+      }
     }
     if (i == link_begin) {
       protect(link_begin, link_end, nullptr);
@@ -1133,11 +1277,27 @@ Result<Transliterator> Transliterator::Create(const TransliteratorOptions& optio
 
 namespace {
 
-// Decomposed diacritics (U+0300..U+036F, lead bytes 0xCC and 0xCD) would
-// keep "s" + U+0301 from being read as ś: compose first.
+// Input is meant to be NFC, but a decomposed diacritic (U+0300..U+036F,
+// lead bytes 0xCC and 0xCD) would keep "s" + U+0301 from being read as ś:
+// such text is composed first. с́ and з́ (с/з + U+0301) have no precomposed
+// form, so they alone do not call for it.
 bool MayNeedNfc(std::string_view text) {
-  for (unsigned char b : text) {
-    if (b == 0xCC || b == 0xCD) return true;
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  // Any of U+0340..U+037F (lead byte 0xCD) is decisive at once.
+  if (std::memchr(begin, 0xCD, text.size()) != nullptr) return true;
+  const char* p = begin;
+  while (p < end) {
+    const auto* q = static_cast<const char*>(std::memchr(p, 0xCC, static_cast<std::size_t>(end - p)));
+    if (!q) return false;
+    // U+0301 is CC 81; с з С З are D1 81, D0 B7, D0 A1, D0 97.
+    const bool acute = q + 1 < end && static_cast<unsigned char>(q[1]) == 0x81;
+    const auto b2 = q - begin >= 2 ? static_cast<unsigned char>(q[-2]) : 0;
+    const auto b1 = q - begin >= 1 ? static_cast<unsigned char>(q[-1]) : 0;
+    const bool after_s_or_z =
+        (b2 == 0xD1 && b1 == 0x81) || (b2 == 0xD0 && (b1 == 0xB7 || b1 == 0xA1 || b1 == 0x97));
+    if (!(acute && after_s_or_z)) return true;
+    p = q + 2;
   }
   return false;
 }
@@ -1152,7 +1312,9 @@ std::string Transliterator::Transliterate(std::string_view text, Script to, Text
     text = composed;
   }
   std::string out;
-  out.reserve(to == Script::kCyrillic ? text.size() * 2 : text.size());
+  // Room for the worst case up front: the engine then never reallocates.
+  const auto& machine = to == Script::kCyrillic ? *impl_->fast_to_cyrillic : *impl_->fast_to_latin;
+  out.reserve(text.size() * std::max<std::size_t>(machine.max_growth(), 2) + 64);
   impl_->Run(text, to, kind, engine, true, out);
   return out;
 }

@@ -14,10 +14,12 @@
 #include <unicode/uchar.h>
 #include <unicode/uniset.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <bitset>
 #include <map>
 #include <unordered_map>
@@ -27,45 +29,14 @@
 namespace lovcen::translit {
 namespace {
 
-constexpr char32_t kTableLimit = 0x3000;  // below: table lookups; above: ICU properties
-constexpr char32_t kEther = 0xFFFF;       // ICU's stand-in for "outside the text"
+constexpr char32_t kTableLimit = kInfoTableLimit;  // below: tables; above: ICU properties
+constexpr char32_t kEther = 0xFFFF;                // ICU's stand-in for "outside the text"
 
-// Per-code-point classes for the first kTableLimit code points, computed once
-// from ICU properties. Immutable after construction (a function-local static,
-// so thread-safe to initialise and free of mutable global state).
-struct ClassTable {
-  enum : std::uint8_t { kLetterOrMark = 1, kUpper = 2, kLower = 4, kNfcSensitive = 8 };
-  std::array<std::uint8_t, kTableLimit> bits{};
-
-  ClassTable() {
-    for (char32_t c = 0; c < kTableLimit; ++c) bits[c] = Compute(c);
-  }
-
-  static std::uint8_t Compute(char32_t c) {
-    const auto cp = static_cast<UChar32>(c);
-    std::uint8_t b = 0;
-    const std::int32_t gc = u_charType(cp);
-    const std::uint32_t mask = U_MASK(gc);
-    if (mask & (U_GC_L_MASK | U_GC_M_MASK)) b |= kLetterOrMark;
-    if (mask & (U_GC_LU_MASK | U_GC_LT_MASK)) b |= kUpper;
-    if (mask & U_GC_LL_MASK) b |= kLower;
-    if (u_getCombiningClass(cp) != 0 ||
-        u_getIntPropertyValue(cp, UCHAR_NFC_QUICK_CHECK) != UNORM_YES) {
-      b |= kNfcSensitive;
-    }
-    return b;
-  }
-};
-
-const ClassTable& Classes() {
-  static const ClassTable table;
-  return table;
-}
-
-std::uint8_t ClassOf(char32_t c) {
-  if (c < kTableLimit) return Classes().bits[c];
-  return ClassTable::Compute(c);
-}
+constexpr std::u32string_view kLatinLetters =
+    U"abcčćdđefghijklmnoprsšśtuvzžźABCČĆDĐEFGHIJKLMNOPRSŠŚTUVZŽŹ"
+    U"\u01C4\u01C5\u01C6\u01C7\u01C8\u01C9\u01CA\u01CB\u01CC";
+constexpr std::u32string_view kCyrillicLetters =
+    U"абвгдђежзијклљмнњопрстћуфхцчџшАБВГДЂЕЖЗИЈКЛЉМНЊОПРСТЋУФХЦЧЏШ";
 
 // ---------------------------------------------------------------------------
 // Parsing the rule text.
@@ -198,20 +169,92 @@ struct Matcher {
 struct Rule {
   std::vector<Matcher> before;  // in text order; matched backwards
   std::u32string key;
+  std::string key_utf8;  // compared byte-wise: equal UTF-8 <=> equal code points
   std::vector<Matcher> after;
   bool anchor_start = false;
   bool anchor_end = false;
   std::string output;  // UTF-8
+  char32_t output_last = 0;  // last code point of the output (when not empty)
+  // The output could change under NFC next to its neighbours (its first
+  // character combines backwards, or it is not NFC itself).
   bool output_nfc_sensitive = false;
   bool simple = false;  // one-character key, no context, no anchor
+  // The first up to 8 bytes that any match must start with (the key and
+  // the literal characters of the after-context), as a masked 64-bit word:
+  // one comparison rejects almost every candidate.
+  std::uint64_t prefix = 0;
+  std::uint64_t prefix_mask = 0;
 };
+
+// Up to 8 bytes of `s` from `pos` as a little-endian word, zero-padded.
+inline std::uint64_t Load8(const char* s, std::size_t pos, std::size_t n) {
+  std::uint64_t w = 0;
+  if (n - pos >= 8) {
+    std::memcpy(&w, s + pos, 8);
+  } else {
+    std::memcpy(&w, s + pos, n - pos);
+  }
+  return w;
+}
 
 }  // namespace
 
-bool IsLetterOrMark(char32_t c) { return ClassOf(c) & ClassTable::kLetterOrMark; }
-bool IsUpperLetter(char32_t c) { return ClassOf(c) & ClassTable::kUpper; }
-bool IsLowerLetter(char32_t c) { return ClassOf(c) & ClassTable::kLower; }
-bool IsNfcSensitive(char32_t c) { return c >= 0x300 && (ClassOf(c) & ClassTable::kNfcSensitive); }
+std::uint16_t ComputeCodePointInfo(char32_t c) {
+  const auto cp = static_cast<UChar32>(c);
+  std::uint16_t b = 0;
+  const std::uint32_t mask = U_MASK(u_charType(cp));
+  if (mask & (U_GC_LU_MASK | U_GC_LT_MASK)) b |= kUpperBit;
+  if (c < 0x80 && std::u32string_view(U"IVXLCDM").find(c) != std::u32string_view::npos) b |= kRomanBit;
+  if (mask & U_GC_LL_MASK) b |= kLowerBit;
+  if (u_getCombiningClass(cp) != 0 || u_getIntPropertyValue(cp, UCHAR_NFC_QUICK_CHECK) != UNORM_YES) {
+    b |= kNfcSensitiveBit;
+  }
+  if (mask & (U_GC_L_MASK | U_GC_M_MASK)) {
+    b |= kLetterOrMarkBit;
+    LetterClass k = kOtherLetter;
+    if (mask & U_GC_M_MASK) {
+      b |= kMarkBit;
+      k = kMark;
+    } else {
+      UErrorCode status = U_ZERO_ERROR;
+      const UScriptCode script = uscript_getScript(cp, &status);
+      if (script == USCRIPT_LATIN) {
+        k = kLatinLetters.find(c) != std::u32string_view::npos ? kLatinAlphabet : kLatinForeign;
+      } else if (script == USCRIPT_CYRILLIC) {
+        k = kCyrillicLetters.find(c) != std::u32string_view::npos ? kCyrillicAlphabet : kCyrillicForeign;
+      }
+    }
+    b |= k;
+  }
+  return b;
+}
+
+const std::uint16_t* BuildCodePointInfoTable() {
+  // Called once, from the static initialiser in CodePointInfoTable(); the
+  // table lives as long as the program.
+  static std::uint16_t table[kInfoTableLimit];
+  for (char32_t c = 0; c < kInfoTableLimit; ++c) table[c] = ComputeCodePointInfo(c);
+  return table;
+}
+
+char32_t DecodeUtf8Slow(std::string_view s, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  const std::size_t n = s.size();
+  auto cont = [&](std::size_t k) { return k < n && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80; };
+  auto bits = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[k]) & 0x3Fu); };
+  if (b0 >= 0xE0 && b0 < 0xF0 && cont(i + 1) && cont(i + 2)) {
+    const char32_t c = ((b0 & 0x0Fu) << 12) | (bits(i + 1) << 6) | bits(i + 2);
+    i += 3;
+    return c;
+  }
+  if (b0 >= 0xF0 && b0 < 0xF5 && cont(i + 1) && cont(i + 2) && cont(i + 3)) {
+    const char32_t c = ((b0 & 0x07u) << 18) | (bits(i + 1) << 12) | (bits(i + 2) << 6) | bits(i + 3);
+    i += 4;
+    return c;
+  }
+  ++i;  // malformed or truncated: one byte, as U+FFFD
+  return 0xFFFD;
+}
 
 void AppendUtf8(std::string& out, char32_t c) {
   if (c < 0x80) {
@@ -238,11 +281,89 @@ struct RuleMachine::Tables {
   // rules_by_first[offsets[c] .. offsets[c + 1]) for c < kTableLimit.
   std::vector<std::uint32_t> offsets;
   std::vector<std::uint32_t> by_first;
+  // For each entry of by_first: where to continue when the rule's one-item
+  // before-context fails, past every following rule with the same one (the
+  // exception stems of a letter all need a word start: one test for all).
+  std::vector<std::uint32_t> skip;
   std::unordered_map<char32_t, std::vector<std::uint32_t>> high_first;
-  bool post_nfc = false;
 
-  bool Match(const Rule& r, std::string_view in, std::size_t pos, const std::string& out,
-             std::size_t out_start, std::size_t* key_end) const;
+  // What to do at a code point below kTableLimit, decided at compile time
+  // so that most characters never reach the rule loop.
+  enum class Kind : std::uint8_t {
+    kCopy,     // no rule starts with it
+    kDirect,   // its first rule is unconditional: write `out`
+    kGuarded,  // rules that all share one before-context, then an
+               // unconditional one: write `out` unless `guard` holds
+    kGeneral,  // anything else: the rule loop
+  };
+  // kDirect and kGuarded entries may first try up to two context-free
+  // two-letter rules (the digraphs: "nj" before "n").
+  struct Pair {
+    char32_t second = 0;
+    std::uint8_t len = 0;
+    bool nfc = false;
+    char out[8] = {};
+    char32_t last = 0;
+  };
+  struct Entry {
+    Kind kind = Kind::kCopy;
+    std::uint8_t len = 0;
+    bool nfc = false;  // the output is NFC-sensitive
+    std::uint8_t pairs = 0;
+    char out[8] = {};
+    char32_t last = 0;  // last code point of `out`
+    Pair pair[2];
+    // kGuarded: the group's rules can only match when the byte after this
+    // code point is one of these (the stems of "i" all go on with "n").
+    std::bitset<256> second;
+  };
+  std::vector<Entry> entries;              // kTableLimit of them
+  std::vector<const Matcher*> guards;      // for kGuarded entries
+  // The tight loop's table for code points below U+0800 (ASCII, Latin,
+  // Cyrillic), one 8-byte cell each: the output bytes (at most 3) with
+  // their count in the top byte (0: leave the tight loop), the last code
+  // point written, the filter of a guarded character (0: none), and whether
+  // the common guard holds after it. Guarded characters are those without
+  // digraphs whose guard is the common one (all the exception stems share
+  // [^[:L:][:M:]]) or none; they are written unless the guard and their
+  // second-byte filter leave room for a stem.
+  // A cell is one 64-bit word: bits 0-31 the output bytes (at most 3) with
+  // their count in bits 24-31 (0: leave the tight loop), bits 32-47 the last
+  // code point written, bit 48 whether the common guard holds after it, bit
+  // 49 a stem filter applies, bit 50 only where the guard holds, bit 51 it
+  // has digraphs, bits 56-63 the index into run_specials.
+  static constexpr char32_t kRunLimit = 0x800;
+  static constexpr std::uint64_t kGuardAfter = std::uint64_t{1} << 48;
+  static constexpr std::uint64_t kFiltered = std::uint64_t{1} << 49;
+  static constexpr std::uint64_t kNeedsGuard = std::uint64_t{1} << 50;
+  static constexpr std::uint64_t kHasPairs = std::uint64_t{1} << 51;
+  std::vector<std::uint64_t> run;
+  const Matcher* common_guard = nullptr;
+  bool common_guard_ether = false;
+  // The rare parts of a cell: a guarded character's second-byte filter (a
+  // stem may start where the guard holds and the next byte is in it) and up
+  // to two digraphs ("nj" for "n"), each with its own output word.
+  struct RunSpecial {
+    bool filtered = false;
+    bool needs_guard = false;
+    std::bitset<256> second;
+    char32_t pair_second[2] = {0, 0};  // 0: unused
+    std::uint64_t pair_cell[2] = {0, 0};  // as a cell, without the index
+  };
+  std::vector<RunSpecial> run_specials;  // [0] unused
+  // The prefix and mask of each rule, in by_first order, so that the rule
+  // loop rejects candidates without touching the rules themselves.
+  std::vector<std::uint64_t> by_first_prefix;
+  std::vector<std::uint64_t> by_first_mask;
+  bool post_nfc = false;
+  std::size_t max_growth = 1;  // output bytes per input byte, at most
+  // Compiled sets by pattern, so that 150 exception rules share one.
+  std::map<std::u32string, int> set_by_pattern;
+
+  // `last` is the last code point written in this span; `out` the span's
+  // output so far (for before-contexts longer than one).
+  bool Match(const Rule& r, std::string_view in, std::size_t pos, std::string_view out,
+             char32_t last, std::size_t* key_end) const;
 };
 
 namespace {
@@ -253,8 +374,9 @@ class StatementParser {
  public:
   StatementParser(const Parser& parser, const Statement& st,
                   const std::map<std::u32string, std::u32string>& variables,
-                  std::vector<std::unique_ptr<CompiledSet>>& sets)
-      : parser_(parser), st_(st), variables_(variables), sets_(sets) {}
+                  std::vector<std::unique_ptr<CompiledSet>>& sets,
+                  std::map<std::u32string, int>& set_by_pattern)
+      : parser_(parser), st_(st), variables_(variables), sets_(sets), set_by_pattern_(set_by_pattern) {}
 
   int LineAt(std::size_t pos) const {
     int line = st_.line;
@@ -349,6 +471,7 @@ class StatementParser {
   }
 
   Result<int> CompileSet(const std::u32string& pattern, std::size_t pos) const {
+    if (auto found = set_by_pattern_.find(pattern); found != set_by_pattern_.end()) return found->second;
     const std::string utf8 = ToUtf8(pattern);
     icu::UnicodeString us = icu::UnicodeString::fromUTF8(utf8);
     UErrorCode status = U_ZERO_ERROR;
@@ -362,6 +485,7 @@ class StatementParser {
     compiled->high = set;
     compiled->high.freeze();
     sets_.push_back(std::move(compiled));
+    set_by_pattern_[pattern] = static_cast<int>(sets_.size() - 1);
     return static_cast<int>(sets_.size() - 1);
   }
 
@@ -456,6 +580,7 @@ class StatementParser {
   const Statement& st_;
   const std::map<std::u32string, std::u32string>& variables_;
   std::vector<std::unique_ptr<CompiledSet>>& sets_;
+  std::map<std::u32string, int>& set_by_pattern_;
 };
 
 std::u32string Trim(const std::u32string& s) {
@@ -491,28 +616,34 @@ std::size_t FindTopLevel(const std::u32string& t, char32_t target) {
 }  // namespace
 
 bool RuleMachine::Tables::Match(const Rule& r, std::string_view in, std::size_t pos,
-                                const std::string& out, std::size_t out_start,
-                                std::size_t* key_end) const {
-  // Before-context first: it is one code point back and rejects most
-  // candidates (the exception stems need a word start).
-  std::size_t o = out.size();
-  for (auto m = r.before.rbegin(); m != r.before.rend(); ++m) {
-    if (o <= out_start) {
-      if (m->MatchesEther()) continue;
-      return false;
+                                std::string_view out, char32_t last, std::size_t* key_end) const {
+  if (r.before.size() == 1 && !r.anchor_start) {
+    const Matcher& m = r.before[0];
+    if (out.empty() ? !m.MatchesEther() : !m.Matches(last)) return false;
+  } else if (!r.before.empty() || r.anchor_start) {
+    std::size_t o = out.size();
+    for (auto m = r.before.rbegin(); m != r.before.rend(); ++m) {
+      if (o == 0) {
+        if (m->MatchesEther()) continue;
+        return false;
+      }
+      std::size_t prev = o;
+      const char32_t c = DecodeUtf8Before(out, prev);
+      if (!m->Matches(c)) return false;
+      o = prev;
     }
-    std::size_t prev = o;
-    const char32_t c = DecodeUtf8Before(out, prev);
-    if (!m->Matches(c)) return false;
-    o = prev;
+    if (r.anchor_start && o != 0) return false;
   }
-  if (r.anchor_start && o != out_start) return false;
-  std::size_t p = pos;
-  for (char32_t k : r.key) {
-    if (p >= in.size()) return false;
-    if (DecodeUtf8(in, p) != k) return false;
+  // The key, byte by byte (keys are short; the first code point is known
+  // to match already).
+  const std::size_t len = r.key_utf8.size();
+  if (in.size() - pos < len) return false;
+  const char* a = in.data() + pos;
+  const char* b = r.key_utf8.data();
+  for (std::size_t k = 0; k < len; ++k) {
+    if (a[k] != b[k]) return false;
   }
-  std::size_t q = p;
+  std::size_t q = pos + len;
   for (const Matcher& m : r.after) {
     if (q >= in.size()) {
       if (m.MatchesEther()) continue;
@@ -521,11 +652,33 @@ bool RuleMachine::Tables::Match(const Rule& r, std::string_view in, std::size_t 
     if (!m.Matches(DecodeUtf8(in, q))) return false;
   }
   if (r.anchor_end && q != in.size()) return false;
-  *key_end = p;
+  *key_end = pos + len;
   return true;
 }
 
+namespace {
+
+// The one before-context item a rule can be skipped on, or null.
+const Matcher* SkippableBefore(const Rule& r) {
+  return r.before.size() == 1 && !r.anchor_start ? &r.before[0] : nullptr;
+}
+
+bool SameMatcher(const Matcher* a, const Matcher* b) {
+  return a && b && a->is_set == b->is_set && (a->is_set ? a->set == b->set : a->ch == b->ch);
+}
+
+inline void CopyBytes(char* to, const char* from, std::size_t n) {
+  for (std::size_t k = 0; k < n; ++k) to[k] = from[k];
+}
+
+// Copies up to 8 bytes from a source known to have 8 readable bytes into a
+// destination known to have 8 writable ones: one move, whatever `n` is.
+inline void Copy8(char* to, const char* from) { std::memcpy(to, from, 8); }
+
+}  // namespace
+
 RuleMachine::RuleMachine(std::unique_ptr<Tables> tables) : tables_(std::move(tables)) {}
+std::size_t RuleMachine::max_growth() const { return tables_->max_growth; }
 RuleMachine::RuleMachine(RuleMachine&&) noexcept = default;
 RuleMachine& RuleMachine::operator=(RuleMachine&&) noexcept = default;
 RuleMachine::~RuleMachine() = default;
@@ -544,7 +697,7 @@ Result<RuleMachine> RuleMachine::Compile(std::string_view rules, std::string_vie
     const std::u32string text = Trim(st.text);
     if (text.empty()) continue;
     if (seen_filter) return parser.Fail(st.line, "only ':: NFC ;' may close the rules");
-    StatementParser sp(parser, st, variables, tables->sets);
+    StatementParser sp(parser, st, variables, tables->sets, tables->set_by_pattern);
     if (text.size() >= 2 && text[0] == ':' && text[1] == ':') {
       if (Trim(text.substr(2)) != U"NFC") {
         return parser.Fail(st.line, "the fast engine supports only the final ':: NFC ;'");
@@ -572,7 +725,6 @@ Result<RuleMachine> RuleMachine::Compile(std::string_view rules, std::string_vie
       }
       auto check = sp.CompileSet(*pattern, 0);  // fails early on a bad set
       if (!check.ok()) return check.error();
-      tables->sets.pop_back();
       variables[name_part] = *pattern;
       continue;
     }
@@ -634,7 +786,22 @@ Result<RuleMachine> RuleMachine::Compile(std::string_view rules, std::string_vie
     std::u32string output;
     for (const Item& it : *right) output.push_back(it.ch);
     rule.output = ToUtf8(output);
-    rule.output_nfc_sensitive = std::any_of(output.begin(), output.end(), IsNfcSensitive);
+    rule.key_utf8 = ToUtf8(rule.key);
+    {
+      std::string literal = rule.key_utf8;
+      for (const Matcher& m : rule.after) {
+        if (m.is_set) break;
+        AppendUtf8(literal, m.ch);
+      }
+      const std::size_t len = std::min<std::size_t>(literal.size(), 8);
+      std::memcpy(&rule.prefix, literal.data(), len);
+      rule.prefix_mask = len == 8 ? ~std::uint64_t{0} : ((std::uint64_t{1} << (8 * len)) - 1);
+    }
+    if (!output.empty()) rule.output_last = output.back();
+    rule.output_nfc_sensitive =
+        !output.empty() && (IsNfcSensitive(output.front()) || ToNfc(rule.output) != rule.output);
+    tables->max_growth = std::max(
+        tables->max_growth, (rule.output.size() + rule.key_utf8.size() - 1) / rule.key_utf8.size());
     rule.simple = rule.key.size() == 1 && rule.before.empty() && rule.after.empty() &&
                   !rule.anchor_start && !rule.anchor_end;
     tables->rules.push_back(std::move(rule));
@@ -656,47 +823,336 @@ Result<RuleMachine> RuleMachine::Compile(std::string_view rules, std::string_vie
       tables->high_first[first].push_back(i);
     }
   }
+  tables->entries.assign(kTableLimit, Tables::Entry{});
+  tables->guards.assign(kTableLimit, nullptr);
+  for (char32_t c = 0; c < kTableLimit; ++c) {
+    Tables::Entry& e = tables->entries[c];
+    const std::uint32_t begin = tables->offsets[c], end = tables->offsets[c + 1];
+    if (begin == end) continue;  // kCopy
+    e.kind = Tables::Kind::kGeneral;
+    // A group of rules sharing one before-context (or none), then up to two
+    // digraph rules, then an unconditional rule.
+    std::uint32_t k = begin;
+    const Rule& head = tables->rules[tables->by_first[k]];
+    const Matcher* guard = SkippableBefore(head);
+    const bool no_before = head.before.empty() && !head.anchor_start;
+    auto in_group = [&](const Rule& r) {
+      if (r.simple) return false;
+      if (guard) return SameMatcher(guard, SkippableBefore(r));
+      return no_before && r.before.empty() && !r.anchor_start && r.key.size() >= 3;
+    };
+    std::bitset<256> second;
+    while (k < end && in_group(tables->rules[tables->by_first[k]])) {
+      const Rule& r = tables->rules[tables->by_first[k]];
+      std::size_t first_len = 0;
+      DecodeUtf8(r.key_utf8, first_len);
+      if (first_len < r.key_utf8.size()) {
+        second.set(static_cast<unsigned char>(r.key_utf8[first_len]));
+      } else {
+        second.set();  // a one-letter key: no filter
+      }
+      ++k;
+    }
+    const bool guarded = k != begin;
+    std::uint8_t pairs = 0;
+    Tables::Pair pair[2];
+    while (k < end && pairs < 2) {
+      const Rule& r = tables->rules[tables->by_first[k]];
+      if (r.key.size() != 2 || !r.before.empty() || !r.after.empty() || r.anchor_start ||
+          r.anchor_end || r.output.empty() || r.output.size() > sizeof pair[0].out) {
+        break;
+      }
+      Tables::Pair& p = pair[pairs++];
+      p.second = r.key[1];
+      p.len = static_cast<std::uint8_t>(r.output.size());
+      std::memcpy(p.out, r.output.data(), r.output.size());
+      p.last = r.output_last;
+      p.nfc = r.output_nfc_sensitive;
+      ++k;
+    }
+    if (k == end || !tables->rules[tables->by_first[k]].simple) continue;
+    const Rule& fallback = tables->rules[tables->by_first[k]];
+    if (fallback.output.size() > sizeof e.out || fallback.output.empty()) continue;
+    e.second = second;
+    e.pairs = pairs;
+    e.pair[0] = pair[0];
+    e.pair[1] = pair[1];
+    e.kind = guarded ? Tables::Kind::kGuarded : Tables::Kind::kDirect;
+    e.len = static_cast<std::uint8_t>(fallback.output.size());
+    std::memcpy(e.out, fallback.output.data(), fallback.output.size());
+    e.last = fallback.output_last;
+    e.nfc = fallback.output_nfc_sensitive;
+    if (e.kind == Tables::Kind::kGuarded) tables->guards[c] = guard;
+  }
+  tables->run.assign(Tables::kRunLimit, 0);
+  tables->run_specials.assign(1, Tables::RunSpecial{});
+  for (char32_t c = 0; c < Tables::kRunLimit; ++c) {
+    if (tables->entries[c].kind == Tables::Kind::kGuarded && tables->guards[c]) {
+      tables->common_guard = tables->guards[c];
+      break;
+    }
+  }
+  if (tables->common_guard) tables->common_guard_ether = tables->common_guard->MatchesEther();
+  auto make_cell = [&](const char* data, std::size_t len, char32_t last) {
+    std::uint32_t w = 0;
+    std::memcpy(&w, data, len);  // little-endian: low bytes first
+    w |= static_cast<std::uint32_t>(len) << 24;
+    const bool after = tables->common_guard && tables->common_guard->Matches(last);
+    return std::uint64_t{w} | std::uint64_t{last & 0xFFFFu} << 32 | std::uint64_t{after} << 48;
+  };
+  for (char32_t c = 0; c < Tables::kRunLimit; ++c) {
+    const Tables::Entry& e = tables->entries[c];
+    std::string bytes;
+    char32_t last = c;
+    bool guarded = false;
+    const bool pairs_fit =
+        e.pairs == 0 || std::all_of(e.pair, e.pair + e.pairs, [](const Tables::Pair& p) {
+          return p.len <= 3 && !p.nfc && p.last < 0x10000 && p.second < Tables::kRunLimit;
+        });
+    if (e.kind == Tables::Kind::kCopy && !IsNfcSensitive(c)) {
+      AppendUtf8(bytes, c);
+    } else if ((e.kind == Tables::Kind::kDirect ||
+                (e.kind == Tables::Kind::kGuarded &&
+                 (!tables->guards[c] || SameMatcher(tables->guards[c], tables->common_guard)))) &&
+               pairs_fit && e.len <= 3 && !e.nfc && e.last < 0x10000) {
+      bytes.assign(e.out, e.len);
+      last = e.last;
+      guarded = e.kind == Tables::Kind::kGuarded;
+    } else {
+      continue;
+    }
+    std::uint64_t cell = make_cell(bytes.data(), bytes.size(), last);
+    if (guarded || e.pairs > 0) {
+      if (tables->run_specials.size() > 255) continue;  // too many to index: the rule loop decides
+      Tables::RunSpecial special;
+      special.filtered = guarded;
+      special.needs_guard = guarded && tables->guards[c] != nullptr;
+      special.second = e.second;
+      for (std::uint8_t k = 0; k < e.pairs; ++k) {
+        special.pair_second[k] = e.pair[k].second;
+        special.pair_cell[k] = make_cell(e.pair[k].out, e.pair[k].len, e.pair[k].last);
+      }
+      tables->run_specials.push_back(special);
+      cell |= std::uint64_t{tables->run_specials.size() - 1} << 56;
+      if (special.filtered) cell |= Tables::kFiltered;
+      if (special.needs_guard) cell |= Tables::kNeedsGuard;
+      if (e.pairs > 0) cell |= Tables::kHasPairs;
+    }
+    tables->run[c] = cell;
+  }
+  tables->by_first_prefix.resize(tables->by_first.size());
+  tables->by_first_mask.resize(tables->by_first.size());
+  for (std::size_t k = 0; k < tables->by_first.size(); ++k) {
+    tables->by_first_prefix[k] = tables->rules[tables->by_first[k]].prefix;
+    tables->by_first_mask[k] = tables->rules[tables->by_first[k]].prefix_mask;
+  }
+  tables->skip.assign(tables->by_first.size(), 0);
+  for (char32_t c = 0; c < kTableLimit; ++c) {
+    const std::uint32_t begin = tables->offsets[c], end = tables->offsets[c + 1];
+    for (std::uint32_t k = end; k-- > begin;) {
+      const Matcher* m = SkippableBefore(tables->rules[tables->by_first[k]]);
+      const bool same_next =
+          k + 1 < end && SameMatcher(m, SkippableBefore(tables->rules[tables->by_first[k + 1]]));
+      tables->skip[k] = same_next ? tables->skip[k + 1] : k + 1;
+    }
+  }
   return RuleMachine(std::move(tables));
 }
 
 void RuleMachine::Apply(std::string_view in, std::string& out) const {
   const Tables& t = *tables_;
+  // Everything the loop reads, in locals: the output is written through a
+  // char pointer, which may alias anything, and would otherwise force the
+  // compiler to reload each table pointer after every byte written.
+  const std::uint16_t* const info = CodePointInfoTable();
+  const Tables::Entry* const entries = t.entries.data();
+  const Matcher* const* const guards = t.guards.data();
+  const std::uint32_t* const offsets = t.offsets.data();
+  const std::uint32_t* const by_first = t.by_first.data();
+  const std::uint32_t* const skip = t.skip.data();
+  const Rule* const rules = t.rules.data();
+  const char* const src = in.data();
+  const std::size_t n = in.size();
+
   const std::size_t out_start = out.size();
+  // Write into room sized for the worst case, then trim: no growth checks
+  // in the loop.
+  out.resize(out_start + n * t.max_growth + 16);
+  char* const base = out.data() + out_start;
+  std::size_t o = 0;
+  char32_t last = 0;
   bool needs_nfc = false;
+  const std::uint64_t* const run = t.run.data();
+  const Tables::RunSpecial* const specials = t.run_specials.data();
+  const std::uint64_t* const prefixes = t.by_first_prefix.data();
+  const std::uint64_t* const masks = t.by_first_mask.data();
+  const auto* const bytes = reinterpret_cast<const unsigned char*>(src);
   std::size_t i = 0;
-  while (i < in.size()) {
-    const auto b0 = static_cast<unsigned char>(in[i]);
+  while (i < n) {
+    // The tight loop: characters that are copied or always written the same
+    // way (most letters, spaces and punctuation), one table word each.
+    // `guard_ok` says whether the common guard holds for `last`.
+    // `prev` is the cell written last in this loop (0: none yet); `last` and
+    // the guard bit are read from it only when needed.
+    std::uint64_t prev = 0;
+    while (i < n) {
+      const unsigned b = bytes[i];
+      char32_t cp;
+      std::size_t len;
+      if (b < 0x80) {
+        cp = b;
+        len = 1;
+      } else if (b >= 0xC2 && b < 0xE0 && i + 1 < n && (bytes[i + 1] & 0xC0) == 0x80) {
+        cp = ((b & 0x1Fu) << 6) | (bytes[i + 1] & 0x3Fu);
+        len = 2;
+      } else {
+        break;
+      }
+      std::uint64_t cell = run[cp];
+      if (static_cast<std::uint32_t>(cell) == 0) break;
+      std::size_t step = len;
+      if (cell & Tables::kFiltered) {
+        // Mid-word the guard fails and no stem can start: the usual case.
+        const bool guard_ok =
+            !(cell & Tables::kNeedsGuard) ||
+            (prev != 0 ? (prev & Tables::kGuardAfter) != 0
+                       : (o == 0 ? t.common_guard_ether : t.common_guard->Matches(last)));
+        if (guard_ok) {
+          const Tables::RunSpecial& sp = specials[cell >> 56];
+          if (i + len < n ? sp.second[bytes[i + len]] : sp.second.all()) {
+            break;  // a stem could start here: the rule loop decides
+          }
+        }
+      }
+      if ((cell & Tables::kHasPairs) && i + len < n) {
+        // A digraph: the next character decides ("nj" or "n").
+        const Tables::RunSpecial& sp = specials[cell >> 56];
+        const unsigned b2 = bytes[i + len];
+        char32_t cp2 = b2;
+        std::size_t len2 = 1;
+        if (b2 >= 0x80) {
+          if (b2 >= 0xC2 && b2 < 0xE0 && i + len + 1 < n && (bytes[i + len + 1] & 0xC0) == 0x80) {
+            cp2 = ((b2 & 0x1Fu) << 6) | (bytes[i + len + 1] & 0x3Fu);
+            len2 = 2;
+          } else {
+            cp2 = 0xFFFFFFFF;  // not a digraph's second letter
+          }
+        }
+        if (cp2 == sp.pair_second[0]) {
+          cell = sp.pair_cell[0];
+          step = len + len2;
+        } else if (cp2 == sp.pair_second[1]) {
+          cell = sp.pair_cell[1];
+          step = len + len2;
+        }
+      }
+      const auto out_word = static_cast<std::uint32_t>(cell);
+      std::memcpy(base + o, &out_word, 4);
+      o += out_word >> 24;
+      prev = cell;
+      i += step;
+    }
+    if (prev != 0) last = static_cast<char32_t>((prev >> 32) & 0xFFFF);
+    if (i >= n) break;
     std::size_t next = i;
     const char32_t c = DecodeUtf8(in, next);
-    const std::uint32_t* cand = nullptr;
-    const std::uint32_t* cand_end = nullptr;
     if (c < kTableLimit) {
-      cand = t.by_first.data() + t.offsets[c];
-      cand_end = t.by_first.data() + t.offsets[c + 1];
+      const Tables::Entry& e = entries[c];
+      bool direct = e.kind == Tables::Kind::kDirect;
+      if (e.kind == Tables::Kind::kCopy) {
+        if (n - i >= 8) {
+          Copy8(base + o, src + i);
+        } else {
+          CopyBytes(base + o, src + i, next - i);
+        }
+        o += next - i;
+        last = c;
+        if (c >= 0x300) needs_nfc |= (info[c] & kNfcSensitiveBit) != 0;
+        i = next;
+        continue;
+      }
+      if (e.kind == Tables::Kind::kGuarded) {
+        const Matcher* g = guards[c];
+        const bool may = (next < n ? e.second[static_cast<unsigned char>(src[next])] : e.second.all()) &&
+                         (!g || (o == 0 ? g->MatchesEther() : g->Matches(last)));
+        direct = !may;
+      }
+      if (direct) {
+        if (e.pairs > 0 && next < n) {
+          std::size_t after = next;
+          const char32_t c2 = DecodeUtf8(in, after);
+          const Tables::Pair* p = c2 == e.pair[0].second ? &e.pair[0]
+                                  : (e.pairs > 1 && c2 == e.pair[1].second) ? &e.pair[1]
+                                                                             : nullptr;
+          if (p) {
+            Copy8(base + o, p->out);
+            o += p->len;
+            last = p->last;
+            needs_nfc |= p->nfc;
+            i = after;
+            continue;
+          }
+        }
+        Copy8(base + o, e.out);
+        o += e.len;
+        last = e.last;
+        needs_nfc |= e.nfc;
+        i = next;
+        continue;
+      }
+    }
+    const Rule* hit = nullptr;
+    std::size_t key_end = next;
+    const std::string_view produced(base, o);
+    if (c < kTableLimit) {
+      std::uint32_t k = offsets[c];
+      const std::uint32_t end = offsets[c + 1];
+      const std::uint64_t ahead = Load8(src, i, n);
+      while (k < end) {
+        if ((ahead & masks[k]) != prefixes[k]) {  // cannot match here (nor can a simple rule fail this)
+          ++k;
+          continue;
+        }
+        const Rule& r = rules[by_first[k]];
+        if (r.simple) {
+          hit = &r;
+          break;
+        }
+        if (const Matcher* m = SkippableBefore(r);
+            m && (o == 0 ? !m->MatchesEther() : !m->Matches(last))) {
+          k = skip[k];  // so do all the rules after it with the same context
+          continue;
+        }
+        if (t.Match(r, in, i, produced, last, &key_end)) {
+          hit = &r;
+          break;
+        }
+        ++k;
+      }
     } else if (auto found = t.high_first.find(c); found != t.high_first.end()) {
-      cand = found->second.data();
-      cand_end = cand + found->second.size();
+      for (std::uint32_t index : found->second) {
+        const Rule& r = rules[index];
+        if (r.simple || t.Match(r, in, i, produced, last, &key_end)) {
+          hit = &r;
+          break;
+        }
+      }
     }
-    bool matched = false;
-    for (; cand != cand_end; ++cand) {
-      const Rule& r = t.rules[*cand];
-      std::size_t key_end = next;
-      if (!r.simple && !t.Match(r, in, i, out, out_start, &key_end)) continue;
-      out += r.output;
-      needs_nfc |= r.output_nfc_sensitive;
+    if (hit) {
+      CopyBytes(base + o, hit->output.data(), hit->output.size());
+      o += hit->output.size();
+      if (!hit->output.empty()) last = hit->output_last;
+      needs_nfc |= hit->output_nfc_sensitive;
       i = key_end;
-      matched = true;
-      break;
+      continue;
     }
-    if (matched) continue;
-    if (b0 < 0x80) {
-      out.push_back(static_cast<char>(b0));
-    } else {
-      out.append(in.substr(i, next - i));
-      needs_nfc |= IsNfcSensitive(c);
-    }
+    CopyBytes(base + o, src + i, next - i);
+    o += next - i;
+    last = c;
+    if (c >= 0x300) needs_nfc |= (CodePointInfo(info, c) & kNfcSensitiveBit) != 0;
     i = next;
   }
+  out.resize(out_start + o);
   if (t.post_nfc && needs_nfc) {
     std::string normalized = ToNfc(std::string_view(out).substr(out_start));
     out.resize(out_start);

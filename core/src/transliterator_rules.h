@@ -6,6 +6,7 @@
 // set containing U+FFFF matches (ICU's "ether").
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -16,44 +17,66 @@
 
 namespace lovcen::translit {
 
-// Code-point classes shared by the scanner and the engines (tables for the
-// first 0x3000 code points, ICU properties above).
-bool IsLetterOrMark(char32_t c);       // General_Category L* or M*
-bool IsUpperLetter(char32_t c);        // Lu or Lt
-bool IsLowerLetter(char32_t c);        // Ll
-bool IsNfcSensitive(char32_t c);       // ccc != 0 or NFC_Quick_Check != Yes
+// Code-point classes shared by the scanner and the engines: one table for
+// the first 0x3000 code points (read inline), ICU properties above.
+// Which script a letter is in, and whether it is one of the 32 letters of
+// Montenegrin there.
+enum LetterClass : std::uint8_t {
+  kNotLetter = 0,
+  kLatinAlphabet,
+  kLatinForeign,
+  kCyrillicAlphabet,
+  kCyrillicForeign,
+  kOtherLetter,
+  kMark,
+};
+enum CodePointBits : std::uint16_t {
+  kScriptMask = 0x7,        // the LetterClass
+  kLetterOrMarkBit = 0x8,   // General_Category L* or M*
+  kMarkBit = 0x10,          // M*
+  kUpperBit = 0x20,         // Lu or Lt
+  kLowerBit = 0x40,         // Ll
+  kNfcSensitiveBit = 0x80,  // ccc != 0 or NFC_Quick_Check != Yes
+  kRomanBit = 0x100,        // I V X L C D M (ASCII capitals)
+};
+inline constexpr char32_t kInfoTableLimit = 0x3000;
+std::uint16_t ComputeCodePointInfo(char32_t c);
+const std::uint16_t* BuildCodePointInfoTable();
+// Bits for every code point below kInfoTableLimit: built once on first use
+// (thread-safe static initialisation), read-only afterwards.
+inline const std::uint16_t* CodePointInfoTable() {
+  static const std::uint16_t* const table = BuildCodePointInfoTable();
+  return table;
+}
+inline std::uint16_t CodePointInfo(const std::uint16_t* table, char32_t c) {
+  return c < kInfoTableLimit ? table[c] : ComputeCodePointInfo(c);
+}
+inline std::uint16_t CodePointInfo(char32_t c) { return CodePointInfo(CodePointInfoTable(), c); }
+inline bool IsLetterOrMark(char32_t c) { return CodePointInfo(c) & kLetterOrMarkBit; }
+inline bool IsUpperLetter(char32_t c) { return CodePointInfo(c) & kUpperBit; }
+inline bool IsLowerLetter(char32_t c) { return CodePointInfo(c) & kLowerBit; }
+inline bool IsNfcSensitive(char32_t c) { return c >= 0x300 && (CodePointInfo(c) & kNfcSensitiveBit); }
+inline LetterClass LetterClassOf(char32_t c) {
+  return static_cast<LetterClass>(CodePointInfo(c) & kScriptMask);
+}
 
 // Decodes one code point at `i` and advances `i`. Meant for valid UTF-8; a
 // truncated or malformed sequence yields U+FFFD and advances one byte, so
 // bad input can never read out of bounds.
+char32_t DecodeUtf8Slow(std::string_view s, std::size_t& i);
 inline char32_t DecodeUtf8(std::string_view s, std::size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) {
     ++i;
     return b0;
   }
-  const std::size_t n = s.size();
-  auto cont = [&](std::size_t k) {
-    return k < n && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80;
-  };
-  auto bits = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[k]) & 0x3Fu); };
-  if (b0 >= 0xC2 && b0 < 0xE0 && cont(i + 1)) {
-    const char32_t c = ((b0 & 0x1Fu) << 6) | bits(i + 1);
+  if (b0 >= 0xC2 && b0 < 0xE0 && i + 1 < s.size() &&
+      (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+    const char32_t c = ((b0 & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
     i += 2;
     return c;
   }
-  if (b0 >= 0xE0 && b0 < 0xF0 && cont(i + 1) && cont(i + 2)) {
-    const char32_t c = ((b0 & 0x0Fu) << 12) | (bits(i + 1) << 6) | bits(i + 2);
-    i += 3;
-    return c;
-  }
-  if (b0 >= 0xF0 && b0 < 0xF5 && cont(i + 1) && cont(i + 2) && cont(i + 3)) {
-    const char32_t c = ((b0 & 0x07u) << 18) | (bits(i + 1) << 12) | (bits(i + 2) << 6) | bits(i + 3);
-    i += 4;
-    return c;
-  }
-  ++i;
-  return 0xFFFD;
+  return DecodeUtf8Slow(s, i);
 }
 
 // Decodes the code point that ends just before `i` (i > lower bound).
@@ -77,6 +100,9 @@ class RuleMachine {
   RuleMachine(RuleMachine&&) noexcept;
   RuleMachine& operator=(RuleMachine&&) noexcept;
   ~RuleMachine();
+
+  // Output bytes per input byte, at most (to size buffers once).
+  std::size_t max_growth() const;
 
   // Appends the transliteration of `span` (valid UTF-8) to `out`.
   void Apply(std::string_view span, std::string& out) const;
