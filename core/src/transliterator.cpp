@@ -987,7 +987,7 @@ std::pair<std::size_t, std::size_t> FindLink(std::string_view text, std::size_t 
   const bool has_scheme = flags.scheme;
   const bool has_at = flags.at;
   const bool has_dot = flags.dot;
-  // Skip opening punctuation: the link starts at its first letter or digit.
+  // Skip opening punctuation: a bare domain starts at its first letter or digit.
   std::size_t s = begin;
   while (s < end) {
     std::size_t next = s;
@@ -996,28 +996,34 @@ std::pair<std::size_t, std::size_t> FindLink(std::string_view text, std::size_t 
     s = next;
   }
   if (s >= end) return {end, end};
+  const std::string_view chunk = text.substr(begin, end - begin);
+  auto alnum = [&](std::size_t k) { return std::isalnum(static_cast<unsigned char>(text[k])) != 0; };
+  // A scheme, "www." or "mailto:" may sit anywhere in the chunk ("[veza](https://...)",
+  // "(www.x.me)"): the link starts at the first of them not glued to a word before.
   if (has_scheme) {
-    std::size_t k = s;
-    if (IsAsciiAlpha(text[k])) {
-      while (k < end && (std::isalnum(static_cast<unsigned char>(text[k])) || text[k] == '+' ||
-                         text[k] == '.' || text[k] == '-')) {
-        ++k;
-      }
-      if (text.compare(k, 3, "://") == 0) return {s, TrimLinkEnd(text, s, end)};
-    }
+    const std::size_t colon = begin + chunk.find("://");
+    std::size_t k = colon;
+    while (k > begin && (alnum(k - 1) || text[k - 1] == '+' || text[k - 1] == '.' || text[k - 1] == '-')) --k;
+    while (k < colon && !IsAsciiAlpha(text[k])) ++k;  // a scheme starts with a letter
+    if (k < colon) return {k, TrimLinkEnd(text, k, end)};
   }
-  if (StartsWithIgnoreCase(text, s, "www.") || StartsWithIgnoreCase(text, s, "mailto:")) {
-    return {s, TrimLinkEnd(text, s, end)};
+  for (std::string_view prefix : {std::string_view("www."), std::string_view("mailto:")}) {
+    for (std::size_t k = begin; k + prefix.size() <= end; ++k) {
+      if (StartsWithIgnoreCase(text, k, prefix) && (k == begin || !alnum(k - 1))) {
+        return {k, TrimLinkEnd(text, k, end)};
+      }
+    }
   }
   if (has_at) {
-    std::size_t k = s;
-    while (k < end && (std::isalnum(static_cast<unsigned char>(text[k])) ||
-                       std::string_view("._%+-").find(text[k]) != std::string_view::npos)) {
-      ++k;
+    const std::size_t at = begin + chunk.find('@');
+    std::size_t k = at;
+    while (k > begin && (alnum(k - 1) || std::string_view("._%+-").find(text[k - 1]) != std::string_view::npos)) {
+      --k;
     }
-    if (k > s && k < end && text[k] == '@') {
-      const std::size_t domain_end = DomainEnd(text, k + 1, end, true);
-      if (domain_end > k + 1) return {s, domain_end};
+    while (k < at && !alnum(k)) ++k;  // not from a dot or dash
+    if (k < at) {
+      const std::size_t domain_end = DomainEnd(text, at + 1, end, true);
+      if (domain_end > at + 1) return {k, domain_end};
     }
   }
   if (has_dot) {

@@ -7,19 +7,20 @@
 #include <random>
 
 #include "../../core/src/transliterator_rules.h"
+#include "lovcen/transliterator.h"
 
 namespace lovcen::translit {
 namespace {
 
 void ExpectSameOnRandomText(const std::string& rules, const std::vector<std::string>& pieces,
-                            int rounds = 2000) {
+                            int rounds = 2000, int max_pieces = 12) {
   auto fast = RuleMachine::Compile(rules, "test");
   ASSERT_TRUE(fast.ok()) << fast.error().ToString();
   auto icu = IcuRuleEngine::Create(rules, "test");
   ASSERT_TRUE(icu.ok()) << icu.error().ToString();
   std::mt19937 rng(7);
   std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
-  std::uniform_int_distribution<int> length(0, 12);
+  std::uniform_int_distribution<int> length(0, max_pieces);
   for (int round = 0; round < rounds; ++round) {
     std::string text;
     const int n = length(rng);
@@ -53,6 +54,36 @@ TEST(RuleEngine, AnchorsAndVariables) {
 TEST(RuleEngine, EscapesQuotesAndNfc) {
   ExpectSameOnRandomText("\\u0073 \\u0301 > '\\u015B' ; 'x' > 'y' ; s > с ; :: NFC ;",
                          {"s", "\u0301", "x", "e", "\u0300", " "});
+}
+
+TEST(RuleEngine, TwoDifferentGuardsAndDigraphs) {
+  // Stems behind two different before-contexts, digraphs with and without
+  // them, and a context-free multi-letter rule: the fast paths for guarded
+  // letters must fall back whenever they cannot decide alone.
+  ExpectSameOnRandomText(
+      "[^[:L:]] { ab } c > X ; [:Lu:] { ad > Y ; ak } e > Z ; aj > W ; a > q ; "
+      "[^[:L:]] { Ab > V ; Aj > U ; A > Q ; bj > B ; b > p ; [:Lu:] { ce > C ; c > ц ; e > е ;",
+      {"a", "b", "c", "d", "e", "j", "k", "A", "B", " ", ".", "ж"}, 4000, 16);
+}
+
+TEST(RuleEngine, RealRuleFilesWithoutTheScanner) {
+  // The rule files as loaded (exception rules included), applied to raw
+  // text: every fast path of the engine against ICU.
+  TransliteratorOptions options;
+  auto t = Transliterator::Create(options);
+  ASSERT_TRUE(t.ok()) << t.error().ToString();
+  ExpectSameOnRandomText(
+      t->rules(Script::kCyrillic),
+      {"nad", "živ", "ž", "in", "jekcij", "kon", "junkc", "jug", "van", "jezičk", "od", "žal",
+       "Tan", "jug", "TAN", "JUG", "Šen", "jang", "pod", "žanr", "l", "j", "n", "d", "L", "J", "N",
+       "D", "Ž", "lj", "Lj", "LJ", "nj", "dž", "DŽ", "ś", "Ś", "ź", "a", "o", "i", "v", "k", "p",
+       "w", "q", " ", ".", "-", "1", "ǉ", "ǅ", "с", "\u0301", "\u0300", "é"},
+      6000, 14);
+  ExpectSameOnRandomText(
+      t->rules(Script::kLatin),
+      {"Љ", "Њ", "Џ", "љ", "њ", "џ", "А", "а", "Б", "с", "С", "з", "З", "\u0301", "\u0300",
+       "я", "a", "A", " ", ".", "-", "КРА", "ЉУ", "ђ", "ш", "X"},
+      6000, 14);
 }
 
 TEST(RuleEngine, CompoundOnTheRealRuleFiles) {

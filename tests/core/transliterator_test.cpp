@@ -310,6 +310,9 @@ TEST(Transliterator, LinksAndNumbersStay) {
   EXPECT_EQ(ToCyr("Vidi https://vijesti.me/a_b?x=1 i (www.gov.me), piši na ana.b@gdn.de."),
             "Види https://vijesti.me/a_b?x=1 и (www.gov.me), пиши на ana.b@gdn.de.");
   EXPECT_EQ(ToCyr("d.o.o. i tj. i 2.5 i kraj.Sutra"), "д.о.о. и тј. и 2.5 и крај.Сутра");
+  // A link glued to text before it in the same chunk.
+  EXPECT_EQ(ToCyr("[veza](https://a.me/lj) tekst(www.x.me) e-mail:ana@x.me"),
+            "[веза](https://a.me/lj) текст(www.x.me) е-маил:ana@x.me");
   EXPECT_EQ(ToLat("https://пример.срб/стр и info@пример.срб"),
             "https://пример.срб/стр i info@пример.срб");
 }
