@@ -29,7 +29,7 @@
 namespace lovcen {
 
 using translit::CodePointInfo;
-using translit::DecodeUtf8;
+using translit::NextCodePoint;
 using translit::IsLetterOrMark;
 using translit::IsLowerLetter;
 using translit::IsUpperLetter;
@@ -135,7 +135,7 @@ std::string EscapeForRule(std::string_view text) {
   std::size_t i = 0;
   char buf[16];
   while (i < text.size()) {
-    const char32_t c = DecodeUtf8(text, i);
+    const char32_t c = NextCodePoint(text, i);
     if (c > 0xFFFF) {
       std::snprintf(buf, sizeof buf, "\\U%08X", static_cast<unsigned>(c));
     } else {
@@ -312,7 +312,7 @@ Status Transliterator::Impl::AddLatinOnly(const std::string& entry, const std::s
   std::size_t i = 0;
   while (i < entry.size()) {
     std::size_t next = i;
-    if (!IsLetterOrMark(DecodeUtf8(entry, next))) break;
+    if (!IsLetterOrMark(NextCodePoint(entry, next))) break;
     i = next;
   }
   if (i == 0) return DataError(where, line, "a Latin-only name must begin with a letter");
@@ -322,7 +322,7 @@ Status Transliterator::Impl::AddLatinOnly(const std::string& entry, const std::s
     std::size_t k = 0;
     while (k < form.size()) {
       std::size_t next = k;
-      if (!IsLetterOrMark(DecodeUtf8(form, next))) break;
+      if (!IsLetterOrMark(NextCodePoint(form, next))) break;
       k = next;
     }
     auto& bucket = latin_only[KeyHash(std::string_view(form).substr(0, k))];
@@ -349,7 +349,7 @@ Status Transliterator::Impl::AddAdopt(const std::string& entry, const std::strin
   bool foreign = false;
   std::size_t i = 0;
   while (i < latin.size()) {
-    const LetterClass k = ClassOf(DecodeUtf8(latin, i));
+    const LetterClass k = ClassOf(NextCodePoint(latin, i));
     if (k != kLatinAlphabet && k != kLatinForeign) {
       return DataError(where, line, "an adopted acronym is written in Latin letters: " + latin);
     }
@@ -361,7 +361,7 @@ Status Transliterator::Impl::AddAdopt(const std::string& entry, const std::strin
   }
   i = 0;
   while (i < cyrillic.size()) {
-    if (ClassOf(DecodeUtf8(cyrillic, i)) != kCyrillicAlphabet) {
+    if (ClassOf(NextCodePoint(cyrillic, i)) != kCyrillicAlphabet) {
       return DataError(where, line, "the Cyrillic form must be Cyrillic letters: " + cyrillic);
     }
   }
@@ -402,7 +402,7 @@ Status Transliterator::Impl::LoadExceptions(const std::string& dir, std::string*
     for (const std::string& part : {pre, post}) {
       std::size_t i = 0;
       while (i < part.size()) {
-        if (ClassOf(DecodeUtf8(part, i)) != kLatinAlphabet) {
+        if (ClassOf(NextCodePoint(part, i)) != kLatinAlphabet) {
           return DataError(path, l.line, "a stem holds only Montenegrin Latin letters: " + l.text);
         }
       }
@@ -654,7 +654,7 @@ std::size_t Transliterator::Impl::MatchLatinOnly(std::string_view text, std::siz
     if (!ok) continue;
     if (t < text.size()) {
       std::size_t next = t;
-      const char32_t c = DecodeUtf8(text, next);
+      const char32_t c = NextCodePoint(text, next);
       if (IsLetterOrMark(c) || IsDigit(c)) continue;  // not a whole word
     }
     return t - pos;
@@ -691,7 +691,7 @@ WordInfo ReadWord(std::string_view text, std::size_t pos) {
   const std::size_t n = text.size();
   while (i < n) {
     std::size_t next = i;
-    const char32_t c = DecodeUtf8(text, next);
+    const char32_t c = NextCodePoint(text, next);
     const std::uint16_t bits = CodePointInfo(table, c);
     if (!(bits & translit::kLetterOrMarkBit)) break;
     classes |= 1u << (bits & translit::kScriptMask);
@@ -719,7 +719,7 @@ WordCase NextWordCase(std::string_view text, std::size_t pos) {
   while (i < text.size()) {
     if (text[i] == '\n') return WordCase::kNone;
     std::size_t next = i;
-    const char32_t c = DecodeUtf8(text, next);
+    const char32_t c = NextCodePoint(text, next);
     if (IsLetterOrMark(c)) return ReadWord(text, i).Case();
     i = next;
   }
@@ -927,7 +927,7 @@ bool IsClosingPunct(char32_t c) {
 std::size_t TrimLinkEnd(std::string_view text, std::size_t begin, std::size_t end) {
   while (end > begin) {
     std::size_t prev = end;
-    const char32_t c = translit::DecodeUtf8Before(text, prev);
+    const char32_t c = translit::PrevCodePoint(text, prev);
     if (prev < begin || !IsClosingPunct(c)) break;
     if (c == ')') {
       const std::string_view link = text.substr(begin, end - begin);
@@ -953,7 +953,7 @@ std::size_t DomainEnd(std::string_view text, std::size_t i, std::size_t limit, b
       continue;
     }
     std::size_t next = j;
-    if (!any_tld || c < 0x80 || !IsLetterOrMark(DecodeUtf8(text, next))) break;
+    if (!any_tld || c < 0x80 || !IsLetterOrMark(NextCodePoint(text, next))) break;
     j = next;
   }
   while (j > i && (text[j - 1] == '.' || text[j - 1] == '-')) --j;
@@ -991,7 +991,7 @@ std::pair<std::size_t, std::size_t> FindLink(std::string_view text, std::size_t 
   std::size_t s = begin;
   while (s < end) {
     std::size_t next = s;
-    const char32_t c = DecodeUtf8(text, next);
+    const char32_t c = NextCodePoint(text, next);
     if (IsLetterOrMark(c) || IsDigit(c)) break;
     s = next;
   }
@@ -1043,7 +1043,7 @@ bool SentenceInitial(std::string_view text, std::size_t pos) {
   while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
   if (i == 0) return true;
   std::size_t prev = i;
-  const char32_t c = translit::DecodeUtf8Before(text, prev);
+  const char32_t c = translit::PrevCodePoint(text, prev);
   return c == '\n' || c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == 0x201E ||
          c == 0x201C || c == 0x00AB || c == 0x2026;
 }
@@ -1188,7 +1188,7 @@ void Transliterator::Impl::Scan(std::string_view text, Script to, TextKind kind,
       continue;
     }
     std::size_t next = i;
-    const char32_t c = DecodeUtf8(text, next);
+    const char32_t c = NextCodePoint(text, next);
     if (!IsLetterOrMark(c)) {
       i = next;
       continue;
@@ -1368,7 +1368,7 @@ std::vector<ScriptMismatch> Transliterator::FindScriptMismatches(std::string_vie
     std::size_t i = begin;
     while (i < end) {
       std::size_t next = i;
-      const char32_t c = DecodeUtf8(text, next);
+      const char32_t c = NextCodePoint(text, next);
       if (!IsLetterOrMark(c)) {
         i = next;
         continue;

@@ -64,7 +64,7 @@ bool IsIdentPart(char32_t c) { return IsIdentStart(c) || (c < 0x80 && std::isdig
 std::u32string ToU32(std::string_view s) {
   std::u32string out;
   std::size_t i = 0;
-  while (i < s.size()) out.push_back(DecodeUtf8(s, i));
+  while (i < s.size()) out.push_back(NextCodePoint(s, i));
   return out;
 }
 
@@ -237,7 +237,7 @@ const std::uint16_t* BuildCodePointInfoTable() {
   return table;
 }
 
-char32_t DecodeUtf8Slow(std::string_view s, std::size_t& i) {
+char32_t NextCodePointSlow(std::string_view s, std::size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   const std::size_t n = s.size();
   auto cont = [&](std::size_t k) { return k < n && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80; };
@@ -628,7 +628,7 @@ bool RuleMachine::Tables::Match(const Rule& r, std::string_view in, std::size_t 
         return false;
       }
       std::size_t prev = o;
-      const char32_t c = DecodeUtf8Before(out, prev);
+      const char32_t c = PrevCodePoint(out, prev);
       if (!m->Matches(c)) return false;
       o = prev;
     }
@@ -649,7 +649,7 @@ bool RuleMachine::Tables::Match(const Rule& r, std::string_view in, std::size_t 
       if (m.MatchesEther()) continue;
       return false;
     }
-    if (!m.Matches(DecodeUtf8(in, q))) return false;
+    if (!m.Matches(NextCodePoint(in, q))) return false;
   }
   if (r.anchor_end && q != in.size()) return false;
   *key_end = pos + len;
@@ -845,7 +845,7 @@ Result<RuleMachine> RuleMachine::Compile(std::string_view rules, std::string_vie
     while (k < end && in_group(tables->rules[tables->by_first[k]])) {
       const Rule& r = tables->rules[tables->by_first[k]];
       std::size_t first_len = 0;
-      DecodeUtf8(r.key_utf8, first_len);
+      NextCodePoint(r.key_utf8, first_len);
       if (first_len < r.key_utf8.size()) {
         second.set(static_cast<unsigned char>(r.key_utf8[first_len]));
       } else {
@@ -1055,7 +1055,7 @@ void RuleMachine::Apply(std::string_view in, std::string& out) const {
     if (prev != 0) last = static_cast<char32_t>((prev >> 32) & 0xFFFF);
     if (i >= n) break;
     std::size_t next = i;
-    const char32_t c = DecodeUtf8(in, next);
+    const char32_t c = NextCodePoint(in, next);
     if (c < kTableLimit) {
       const Tables::Entry& e = entries[c];
       bool direct = e.kind == Tables::Kind::kDirect;
@@ -1080,7 +1080,7 @@ void RuleMachine::Apply(std::string_view in, std::string& out) const {
       if (direct) {
         if (e.pairs > 0 && next < n) {
           std::size_t after = next;
-          const char32_t c2 = DecodeUtf8(in, after);
+          const char32_t c2 = NextCodePoint(in, after);
           const Tables::Pair* p = c2 == e.pair[0].second ? &e.pair[0]
                                   : (e.pairs > 1 && c2 == e.pair[1].second) ? &e.pair[1]
                                                                              : nullptr;

@@ -63,8 +63,8 @@ inline LetterClass LetterClassOf(char32_t c) {
 // Decodes one code point at `i` and advances `i`. Meant for valid UTF-8; a
 // truncated or malformed sequence yields U+FFFD and advances one byte, so
 // bad input can never read out of bounds.
-char32_t DecodeUtf8Slow(std::string_view s, std::size_t& i);
-inline char32_t DecodeUtf8(std::string_view s, std::size_t& i) {
+char32_t NextCodePointSlow(std::string_view s, std::size_t& i);
+inline char32_t NextCodePoint(std::string_view s, std::size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) {
     ++i;
@@ -76,15 +76,15 @@ inline char32_t DecodeUtf8(std::string_view s, std::size_t& i) {
     i += 2;
     return c;
   }
-  return DecodeUtf8Slow(s, i);
+  return NextCodePointSlow(s, i);
 }
 
 // Decodes the code point that ends just before `i` (i > lower bound).
-inline char32_t DecodeUtf8Before(std::string_view s, std::size_t& i) {
+inline char32_t PrevCodePoint(std::string_view s, std::size_t& i) {
   std::size_t j = i - 1;
   while (j > 0 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) --j;
   std::size_t k = j;
-  const char32_t c = DecodeUtf8(s, k);
+  const char32_t c = NextCodePoint(s, k);
   i = j;
   return c;
 }
