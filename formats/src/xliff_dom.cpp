@@ -130,6 +130,100 @@ void AppendUtf8(char32_t c, std::string& out) {
 
 namespace {
 
+// Decodes the reference at xml[pos] ('&'); returns false when malformed.
+bool DecodeReference(std::string_view xml, std::size_t& pos, std::string& out) {
+  const std::size_t semi = xml.find(';', pos);
+  if (semi == std::string_view::npos || semi - pos > 12) return false;
+  const std::string_view ref = xml.substr(pos + 1, semi - pos - 1);
+  if (ref == "amp") out += '&';
+  else if (ref == "lt") out += '<';
+  else if (ref == "gt") out += '>';
+  else if (ref == "quot") out += '"';
+  else if (ref == "apos") out += '\'';
+  else if (ref.size() > 1 && ref[0] == '#') {
+    const bool hex = ref[1] == 'x' || ref[1] == 'X';
+    const std::string_view digits = ref.substr(hex ? 2 : 1);
+    if (digits.empty()) return false;
+    char32_t value = 0;
+    for (char d : digits) {
+      int v = -1;
+      if (d >= '0' && d <= '9') v = d - '0';
+      else if (hex && d >= 'a' && d <= 'f') v = d - 'a' + 10;
+      else if (hex && d >= 'A' && d <= 'F') v = d - 'A' + 10;
+      if (v < 0) return false;
+      value = value * (hex ? 16 : 10) + static_cast<char32_t>(v);
+      if (value > 0x10FFFF) return false;
+    }
+    if (!IsXmlChar(value)) return false;
+    AppendUtf8(value, out);
+  } else {
+    return false;
+  }
+  pos = semi + 1;
+  return true;
+}
+
+}  // namespace
+
+std::string XmlContentToText(std::string_view xml) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < xml.size()) {
+    const char c = xml[pos];
+    if (c == '&') {
+      if (!DecodeReference(xml, pos, out)) out += xml[pos++];
+    } else if (c == '<') {
+      const std::size_t end = xml.find('>', pos);
+      if (end == std::string_view::npos) {
+        out += xml.substr(pos);
+        break;
+      }
+      pos = end + 1;
+    } else {
+      out += c;
+      ++pos;
+    }
+  }
+  return out;
+}
+
+bool IsSafeCodeContent(std::string_view xml) {
+  int depth = 0;
+  std::size_t pos = 0;
+  std::string scratch;
+  while (pos < xml.size()) {
+    const char c = xml[pos];
+    if (c == '&') {
+      if (!DecodeReference(xml, pos, scratch)) return false;
+      continue;
+    }
+    if (c == '>' && xml.substr(pos > 1 ? pos - 2 : 0, 3) == "]]>") return false;
+    if (c != '<') {
+      ++pos;
+      continue;
+    }
+    const std::size_t end = xml.find('>', pos);
+    if (end == std::string_view::npos) return false;
+    const std::string_view tag = xml.substr(pos + 1, end - pos - 1);
+    if (tag == "/sub") {
+      if (--depth < 0) return false;
+    } else if (tag == "sub" || tag.rfind("sub ", 0) == 0) {
+      if (tag.find('<') != std::string_view::npos) return false;
+      // Attribute values must be quoted and must not hide a '>' or '<'.
+      int quotes = 0;
+      for (char q : tag) quotes += q == '"';
+      if (quotes % 2 != 0) return false;
+      ++depth;
+    } else {
+      return false;
+    }
+    pos = end + 1;
+  }
+  return depth == 0;
+}
+
+namespace {
+
 using xercesc::Attributes;
 using xercesc::Locator;
 

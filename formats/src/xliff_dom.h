@@ -108,6 +108,14 @@ bool IsXmlChar(char32_t c);
 // True for white space as XML defines it (space, tab, CR, LF).
 bool IsXmlSpace(std::string_view text);
 
+// The text of XML content: character and entity references decoded, tags
+// (e.g. <sub>) dropped. For native code stored as XML that must become plain
+// text (a 2.x <data> element).
+std::string XmlContentToText(std::string_view xml);
+// True when `xml` can be pasted as element content: well-formed references
+// and only properly nested <sub> tags, nothing else that needs a parser.
+bool IsSafeCodeContent(std::string_view xml);
+
 // Decodes one UTF-8 code point at `pos` (advancing it); U+FFFD on a bad byte.
 char32_t DecodeUtf8(std::string_view text, std::size_t& pos);
 void AppendUtf8(char32_t c, std::string& out);

@@ -129,8 +129,9 @@ class InlineReader {
 
   std::string Data(std::string_view id) const {
     if (data_ == nullptr || id.empty()) return {};
+    // Native code is stored as XML content, as for 1.2 and TMX codes.
     for (const XliffData& d : *data_) {
-      if (d.id == id) return d.content;
+      if (d.id == id) return EscapeText(d.content);
     }
     return {};
   }

@@ -247,7 +247,8 @@ class DataTable {
  public:
   explicit DataTable(std::vector<XliffData> data) : data_(std::move(data)) {}
   // The id under which `native` is stored, preferring `wanted`.
-  std::string Place(const std::string& wanted, const std::string& native) {
+  std::string Place(const std::string& wanted, const std::string& native_xml) {
+    const std::string native = dom::XmlContentToText(native_xml);
     if (!wanted.empty()) {
       if (const XliffData* d = Find(wanted)) {
         if (d->content == native) return wanted;
@@ -553,12 +554,12 @@ class InlineWriter {
     const bool has_content = name == "ph" || name == "bpt" || name == "ept" || name == "it";
     if (has_content && !code.native.empty()) {
       out_.EndStart();
-      // Native content read from 1.2 is XML (it may hold <sub>); from
-      // elsewhere it is plain text.
-      if (native) {
+      // Native content is XML (it may hold <sub>); anything unsafe to paste
+      // is written as its text.
+      if (dom::IsSafeCodeContent(code.native)) {
         out_.Raw(code.native);
       } else {
-        Text(code.native, false, out_);
+        Text(dom::XmlContentToText(code.native), false, out_);
       }
       out_.End(name);
     } else {
