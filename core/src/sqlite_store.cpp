@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <unordered_map>
 
 #include "lovcen/case_fold.h"
 #include "lovcen/text.h"
@@ -58,15 +59,24 @@ class SqliteWriter final : public TmWriter {
   WriteSummary& summary() override { return summary_; }
 
  private:
-  Status InsertVariant(std::int64_t unit_id, const Variant& v);
-  Status ReplaceVariant(std::int64_t unit_id, const Variant& v);
+  Status InsertVariant(std::int64_t unit_id, const Variant& v, const std::string& key);
+  Status ReplaceVariant(std::int64_t unit_id, const Variant& v, const std::string& key);
   Status InsertProperties(std::int64_t unit_id, const std::vector<Property>& props);
+
+  // Stored units with a `language` variant of this key and code layout.
+  Result<std::vector<TranslationUnit>> FindExisting(const LanguageTag& language,
+                                                    const std::string& key, const Segment& segment);
 
   SqliteStore& store_;
   WriteOptions options_;
   WriteSummary summary_;
   bool open_ = false;
   bool wrote_variants_ = false;
+  // Bulk load into an empty TM: the key index is dropped for the write and
+  // rebuilt at Commit() (building it sorted is several times cheaper than
+  // maintaining it row by row); duplicates are found through added_keys_.
+  bool bulk_ = false;
+  std::unordered_multimap<std::int64_t, std::int64_t> added_keys_;  // key hash -> unit id
 };
 
 class SqliteStore final : public TmStore {
@@ -85,7 +95,12 @@ class SqliteStore final : public TmStore {
     return std::unique_ptr<TmWriter>(std::move(writer));
   }
   Result<std::vector<TranslationUnit>> FindExact(const LanguageTag& language,
-                                                 const Segment& segment) override;
+                                                 const Segment& segment) override {
+    return FindByKey(language, MatchKey(segment.text), segment);
+  }
+  // FindExact with the match key already computed.
+  Result<std::vector<TranslationUnit>> FindByKey(const LanguageTag& language, const std::string& key,
+                                                 const Segment& segment);
   Result<TranslationUnit> GetUnit(std::int64_t id) override;
   Result<std::vector<ConcordanceHit>> Search(const ConcordanceQuery& query) override;
   Result<TmStats> Stats() override;
@@ -124,6 +139,21 @@ SqliteWriter::~SqliteWriter() {
 Status SqliteWriter::Begin() {
   LOVCEN_RETURN_IF_ERROR(sqlite::Exec(store_.db(), "BEGIN IMMEDIATE"));
   open_ = true;
+  // An index already out of date cannot take incremental deletes (FTS5
+  // external content would corrupt); it stays stale until rebuilt.
+  auto stale = store_.GetMeta("concordance_stale");
+  if (!stale.ok()) return stale.error();
+  if (*stale == "1") options_.update_concordance = false;
+  Status status;
+  sqlite::Statement any(store_.db(), "SELECT EXISTS(SELECT 1 FROM units)", &status);
+  LOVCEN_RETURN_IF_ERROR(status);
+  const bool empty = any.Step(&status) && any.Int(0) == 0;
+  any.Reset();  // a statement still stepping would lock the schema
+  LOVCEN_RETURN_IF_ERROR(status);
+  if (empty) {
+    LOVCEN_RETURN_IF_ERROR(sqlite::Exec(store_.db(), "DROP INDEX IF EXISTS variants_by_key"));
+    bulk_ = true;
+  }
   return Status::Ok();
 }
 
@@ -148,22 +178,22 @@ Result<std::int64_t> SqliteWriter::AddDocument(const Document& d) {
   return static_cast<std::int64_t>(sqlite3_last_insert_rowid(store_.db()));
 }
 
-Status SqliteWriter::InsertVariant(std::int64_t unit_id, const Variant& v) {
+Status SqliteWriter::InsertVariant(std::int64_t unit_id, const Variant& v, const std::string& key) {
   auto& s = store_.statements_.insert_variant;
   const std::int64_t rowid = unit_id * kVariantSlots + LanguageCode(v.language);
-  const std::string key = MatchKey(v.segment.text);
   const std::string codes = SerializeCodes(v.segment.codes);
   s.Bind(1, rowid);
-  s.Bind(2, v.segment.text);
-  s.Bind(3, codes);
+  s.BindStatic(2, v.segment.text);
+  s.BindStatic(3, codes);
   s.Bind(4, VariantKeyHash(v.language, key));
-  s.Bind(5, v.context_pre);
-  s.Bind(6, v.context_post);
-  s.Bind(7, v.created);
-  s.Bind(8, v.changed);
-  s.Bind(9, v.author);
+  s.BindStatic(5, v.context_pre);
+  s.BindStatic(6, v.context_post);
+  s.BindStatic(7, v.created);
+  s.BindStatic(8, v.changed);
+  s.BindStatic(9, v.author);
   LOVCEN_RETURN_IF_ERROR(s.Run());
   wrote_variants_ = true;
+  if (bulk_) added_keys_.emplace(VariantKeyHash(v.language, key), unit_id);
   if (options_.update_concordance) {
     auto& f = store_.statements_.fts_insert;
     f.Bind(1, rowid);
@@ -173,7 +203,7 @@ Status SqliteWriter::InsertVariant(std::int64_t unit_id, const Variant& v) {
   return Status::Ok();
 }
 
-Status SqliteWriter::ReplaceVariant(std::int64_t unit_id, const Variant& v) {
+Status SqliteWriter::ReplaceVariant(std::int64_t unit_id, const Variant& v, const std::string& key) {
   const std::int64_t rowid = unit_id * kVariantSlots + LanguageCode(v.language);
   auto& sel = store_.statements_.select_variant_text;
   sel.Bind(1, rowid);
@@ -182,13 +212,14 @@ Status SqliteWriter::ReplaceVariant(std::int64_t unit_id, const Variant& v) {
   std::string old_text = exists ? std::string(sel.Text(0)) : std::string();
   sel.Reset();
   LOVCEN_RETURN_IF_ERROR(status);
-  if (!exists) return InsertVariant(unit_id, v);
-  auto& f = store_.statements_.fts_delete;
-  f.Bind(1, rowid);
-  f.Bind(2, old_text);
-  LOVCEN_RETURN_IF_ERROR(f.Run());
+  if (!exists) return InsertVariant(unit_id, v, key);
+  if (options_.update_concordance) {
+    auto& f = store_.statements_.fts_delete;
+    f.Bind(1, rowid);
+    f.Bind(2, old_text);
+    LOVCEN_RETURN_IF_ERROR(f.Run());
+  }
   auto& up = store_.statements_.update_variant;
-  const std::string key = MatchKey(v.segment.text);
   up.Bind(1, v.segment.text);
   up.Bind(2, SerializeCodes(v.segment.codes));
   up.Bind(3, VariantKeyHash(v.language, key));
@@ -199,6 +230,9 @@ Status SqliteWriter::ReplaceVariant(std::int64_t unit_id, const Variant& v) {
   up.Bind(8, v.author);
   up.Bind(9, rowid);
   LOVCEN_RETURN_IF_ERROR(up.Run());
+  wrote_variants_ = true;
+  if (bulk_) added_keys_.emplace(VariantKeyHash(v.language, key), unit_id);
+  if (!options_.update_concordance) return Status::Ok();
   auto& ins = store_.statements_.fts_insert;
   ins.Bind(1, rowid);
   ins.Bind(2, v.segment.text);
@@ -228,6 +262,7 @@ Result<TranslationUnit> Normalized(const TranslationUnit& in) {
       }
     }
     for (std::string* text : {&v.segment.text, &v.context_pre, &v.context_post}) {
+      if (text->empty()) continue;
       auto nfc = NormalizeInput(*text);
       if (!nfc.ok()) return nfc.error();
       *text = std::move(*nfc);
@@ -248,16 +283,22 @@ Result<std::int64_t> SqliteWriter::Add(const TranslationUnit& incoming) {
                                                    : &unit.variants.front();
   if (source == nullptr) source = &unit.variants.front();
 
+  std::vector<std::string> keys;
+  keys.reserve(unit.variants.size());
+  for (const Variant& v : unit.variants) keys.push_back(MatchKey(v.segment.text));
+  const std::string& source_key = keys[static_cast<std::size_t>(source - unit.variants.data())];
+
   // Duplicate detection on the source variant.
-  auto existing = store_.FindExact(source->language, source->segment);
+  auto existing = FindExisting(source->language, source_key, source->segment);
   if (!existing.ok()) return existing.error();
   if (!existing->empty() && options_.on_duplicate != DuplicatePolicy::kKeepBoth) {
     for (const TranslationUnit& stored : *existing) {
-      const bool same = std::all_of(unit.variants.begin(), unit.variants.end(), [&](const Variant& v) {
-        const Variant* w = stored.Find(v.language);
-        return w != nullptr && MatchKey(w->segment.text) == MatchKey(v.segment.text) &&
-               SameCodeLayout(w->segment, v.segment);
-      });
+      bool same = true;
+      for (std::size_t i = 0; same && i < unit.variants.size(); ++i) {
+        const Variant* w = stored.Find(unit.variants[i].language);
+        same = w != nullptr && MatchKey(w->segment.text) == keys[i] &&
+               SameCodeLayout(w->segment, unit.variants[i].segment);
+      }
       if (same) {
         ++summary_.duplicates_skipped;
         return std::int64_t{0};
@@ -270,7 +311,9 @@ Result<std::int64_t> SqliteWriter::Add(const TranslationUnit& incoming) {
       ++summary_.duplicates_skipped;
       return std::int64_t{0};
     }
-    for (const Variant& v : unit.variants) LOVCEN_RETURN_IF_ERROR(ReplaceVariant(stored.id, v));
+    for (std::size_t i = 0; i < unit.variants.size(); ++i) {
+      LOVCEN_RETURN_IF_ERROR(ReplaceVariant(stored.id, unit.variants[i], keys[i]));
+    }
     auto& up = store_.statements_.update_unit;
     up.Bind(1, unit.changed.empty() ? NowIso8601() : unit.changed);
     up.Bind(2, unit.author);
@@ -303,14 +346,43 @@ Result<std::int64_t> SqliteWriter::Add(const TranslationUnit& incoming) {
   s.Bind(8, unit.author);
   LOVCEN_RETURN_IF_ERROR(s.Run());
   const std::int64_t id = sqlite3_last_insert_rowid(store_.db());
-  for (const Variant& v : unit.variants) LOVCEN_RETURN_IF_ERROR(InsertVariant(id, v));
+  for (std::size_t i = 0; i < unit.variants.size(); ++i) {
+    LOVCEN_RETURN_IF_ERROR(InsertVariant(id, unit.variants[i], keys[i]));
+  }
   LOVCEN_RETURN_IF_ERROR(InsertProperties(id, unit.properties));
   ++summary_.added;
   return id;
 }
 
+Result<std::vector<TranslationUnit>> SqliteWriter::FindExisting(const LanguageTag& language,
+                                                                const std::string& key,
+                                                                const Segment& segment) {
+  if (!bulk_) return store_.FindByKey(language, key, segment);
+  std::vector<TranslationUnit> units;
+  auto [begin, end] = added_keys_.equal_range(VariantKeyHash(language, key));
+  std::vector<std::int64_t> ids;
+  for (auto it = begin; it != end; ++it) ids.push_back(it->second);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  for (std::int64_t id : ids) {
+    auto unit = store_.GetUnit(id);
+    if (!unit.ok()) return unit.error();
+    const Variant* v = unit->Find(language);
+    // The map keeps keys of replaced texts too: check the current one.
+    if (v != nullptr && MatchKey(v->segment.text) == key && SameCodeLayout(v->segment, segment)) {
+      units.push_back(std::move(*unit));
+    }
+  }
+  return units;
+}
+
 Status SqliteWriter::Commit() {
   if (!open_) return StoreError("write already committed or rolled back");
+  if (bulk_) {
+    LOVCEN_RETURN_IF_ERROR(
+        sqlite::Exec(store_.db(), "CREATE INDEX variants_by_key ON variants(key_hash)"));
+    bulk_ = false;
+  }
   if (wrote_variants_ && !options_.update_concordance) {
     LOVCEN_RETURN_IF_ERROR(store_.SetMeta("concordance_stale", "1"));
   }
@@ -429,9 +501,9 @@ Result<TranslationUnit> SqliteStore::GetUnit(std::int64_t id) {
   return unit;
 }
 
-Result<std::vector<TranslationUnit>> SqliteStore::FindExact(const LanguageTag& language,
+Result<std::vector<TranslationUnit>> SqliteStore::FindByKey(const LanguageTag& language,
+                                                            const std::string& key,
                                                             const Segment& segment) {
-  const std::string key = MatchKey(segment.text);
   auto& s = statements_.find_by_key;
   s.Bind(1, VariantKeyHash(language, key));
   std::vector<std::int64_t> ids;

@@ -321,3 +321,46 @@ TEST(TmStoreTest, ForEachUnitFiltersByLanguageAndStory) {
 
 }  // namespace
 }  // namespace lovcen
+
+namespace lovcen {
+namespace {
+
+// Regression: updating a variant while the concordance is deferred or stale
+// issued an FTS5 'delete' for a row the index never held, which corrupted it
+// ("database disk image is malformed").
+TEST(TmStoreTest, UpdatesWhileConcordanceIsStaleKeepTheIndexSound) {
+  auto store = Open(TempDir("store-stale-update") + "/tm.db");
+  WriteOptions bulk;
+  bulk.update_concordance = false;
+  {
+    auto w = store->BeginWrite(bulk);
+    TranslationUnit a = Unit("Kotor festival opens.", "Festival u Kotoru počinje.");
+    a.changed = "2025-01-01T00:00:00Z";
+    TranslationUnit b = Unit("Kotor festival opens.", "Otvara se festival u Kotoru.");
+    b.changed = "2025-02-01T00:00:00Z";
+    ASSERT_TRUE((*w)->Add(a).ok());
+    auto updated = (*w)->Add(b);
+    ASSERT_TRUE(updated.ok()) << updated.error().ToString();
+    ASSERT_TRUE((*w)->Commit().ok());
+    EXPECT_EQ((*w)->summary().updated, 1u);
+  }
+  {
+    // A normal write while the index is still stale.
+    auto w = store->BeginWrite();
+    TranslationUnit c = Unit("Kotor festival opens.", "Počinje festival u Kotoru.");
+    c.changed = "2025-03-01T00:00:00Z";
+    ASSERT_TRUE((*w)->Add(c).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  EXPECT_TRUE(store->Stats()->concordance_stale);
+  ASSERT_TRUE(store->RebuildConcordanceIndex().ok());
+  ConcordanceQuery q;
+  q.text = "festival u Kotoru";
+  auto hits = store->Search(q);
+  ASSERT_TRUE(hits.ok()) << hits.error().ToString();
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ(hits->front().unit.Find(kCnr)->segment.text, "Počinje festival u Kotoru.");
+}
+
+}  // namespace
+}  // namespace lovcen
