@@ -106,15 +106,16 @@ inline constexpr const char* kXliff21Sample = R"(<?xml version="1.0" encoding="U
           <data id="d4">&lt;br/&gt;</data>
         </originalData>
         <segment id="s1" state="reviewed">
-          <source>Read <ph id="3" dataRef="d1" canCopy="no" canDelete="no"/> the <sc id="4" dataRef="d2" canReorder="no" canCopy="no" canDelete="no"/>report.</source>
-          <target>Lesen Sie <ph id="3" dataRef="d1" canCopy="no" canDelete="no"/> den <sc id="4" dataRef="d2" canReorder="no" canCopy="no" canDelete="no"/>Bericht.</target>
+          <source>Read <ph id="3" dataRef="d1" canCopy="no" canDelete="no"/> the <sc id="4" dataRef="d2" canReorder="firstNo" canCopy="no" canDelete="no"/>report.</source>
+          <target>Lesen Sie <ph id="3" dataRef="d1" canCopy="no" canDelete="no"/> den <sc id="4" dataRef="d2" canReorder="firstNo" canCopy="no" canDelete="no"/>Bericht.</target>
         </segment>
         <ignorable>
           <source> </source>
           <target> </target>
         </ignorable>
-        <segment id="s2" state="initial">
+        <segment id="s2" state="translated">
           <source>It says<ec startRef="4" dataRef="d3" canReorder="no" canCopy="no" canDelete="no"/> more<cp hex="0003"/><ph id="5" dataRef="d4"/>.</source>
+          <target>Er sagt<ec startRef="4" dataRef="d3" canReorder="no" canCopy="no" canDelete="no"/> mehr<cp hex="0003"/><ph id="5" dataRef="d4"/>.</target>
         </segment>
       </unit>
       <unit id="p2">
@@ -130,7 +131,7 @@ inline constexpr const char* kXliff21Sample = R"(<?xml version="1.0" encoding="U
         </segment>
       </unit>
       <unit id="p3">
-        <segment id="s1">
+        <segment id="s1" state="initial">
           <source>Isolated <sc id="6" isolated="yes"/>start and end<ec id="7" isolated="yes"/>.</source>
         </segment>
       </unit>

@@ -264,8 +264,13 @@ TEST(Xliff21Test, ReadsSegmentsStatesAndCodes) {
   EXPECT_EQ(b.codes[0].element, "ec");
   EXPECT_EQ(b.codes[0].id, "4");  // from startRef
   EXPECT_EQ(b.codes[0].native, "&lt;/a&gt;");
-  EXPECT_FALSE(p1->segments[2].target.has_value());
-  EXPECT_EQ(p1->segments[2].state, "initial");
+  ASSERT_TRUE(p1->segments[2].target.has_value());
+  EXPECT_EQ(p1->segments[2].target->text, "Er sagt mehr\x03.");
+  EXPECT_EQ(p1->segments[2].state, "translated");
+  const XliffUnit* p3 = UnitById(doc, "p3");
+  ASSERT_NE(p3, nullptr);
+  EXPECT_FALSE(p3->segments[0].target.has_value());
+  EXPECT_EQ(p3->segments[0].state, "initial");
 
   const XliffUnit* p2 = UnitById(doc, "p2");
   ASSERT_NE(p2, nullptr);
