@@ -337,11 +337,13 @@ XliffDocument UnitsToXliff(const std::vector<TranslationUnit>& units, XliffVersi
     }
     XliffUnit unit;
     unit.id = id;
+    // translate-toolkit and others read a 1.2 target without approved="yes" as fuzzy.
+    if (!xliff2 && u.origin == Origin::kConfirmed) unit.approved = "yes";
     if (!u.tuid.empty()) SetAttribute(unit.attributes, xliff2 ? "name" : "resname", u.tuid);
     XliffSegment seg;
     if (xliff2) seg.id = "s1";
-    seg.source = AdaptInlineCodes(s->segment, version);
-    seg.target = AdaptInlineCodes(t->segment, version);
+    seg.source = IsolateUnpairedCodes(AdaptInlineCodes(s->segment, version), version);
+    seg.target = IsolateUnpairedCodes(AdaptInlineCodes(t->segment, version), version);
     seg.state = std::string(XliffStateName(
         version, u.origin == Origin::kConfirmed ? XliffState::kFinal : XliffState::kTranslated));
     unit.segments.push_back(std::move(seg));

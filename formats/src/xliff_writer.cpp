@@ -383,8 +383,8 @@ class CodeMapper {
     } else {
       if (name == "mrk") {
         const std::string_view type = AttributeValue(FromCodeAttributes(code.attributes), "type");
+        // No mid: in 1.2 a mid on a <mrk> names a segment of <seg-source>.
         attrs.push_back({"mtype", type == "term" ? "term" : "x-" + std::string(type.empty() ? "generic" : type.substr(type.find(':') + 1)), ""});
-        attrs.push_back({"mid", id, ""});
       } else {
         attrs.push_back({"id", id, ""});
         if (name == "it") {
@@ -1034,6 +1034,78 @@ Segment AdaptInlineCodes(const Segment& segment, XliffVersion version) {
       continue;
     }
     out.codes[i].attributes = ToCodeAttributes(mapper.Repaired(c, c.element, i));
+  }
+  return out;
+}
+
+namespace {
+
+bool Partners(const InlineCode& open, const InlineCode& close) {
+  if (open.id != close.id) return false;
+  const std::string& a = open.element;
+  const std::string& b = close.element;
+  return a == b || (a == "sc" && b == "ec") || (a == "bpt" && b == "ept") || (a == "bx" && b == "ex") ||
+         (a == "sm" && b == "em");
+}
+
+}  // namespace
+
+Segment IsolateUnpairedCodes(const Segment& segment, XliffVersion version) {
+  const bool xliff2 = IsXliff2(version);
+  std::vector<bool> paired(segment.codes.size(), false);
+  for (std::size_t i = 0; i < segment.codes.size(); ++i) {
+    if (segment.codes[i].kind != CodeKind::kClose) continue;
+    for (std::size_t j = i; j-- > 0;) {
+      if (!paired[j] && segment.codes[j].kind == CodeKind::kOpen && Partners(segment.codes[j], segment.codes[i])) {
+        paired[i] = paired[j] = true;
+        break;
+      }
+    }
+  }
+  Segment out;
+  out.text = segment.text;
+  std::string previous_reorder = "yes";
+  for (std::size_t i = 0; i < segment.codes.size(); ++i) {
+    InlineCode c = segment.codes[i];
+    const bool annotation = c.element == "mrk" || c.element == "sm" || c.element == "em";
+    if (c.kind != CodeKind::kStandalone && !paired[i] && c.element != kRawInlineElement) {
+      if (annotation) continue;  // an annotation without its other half means nothing
+      XmlAttributes attrs = FromCodeAttributes(c.attributes);
+      if (xliff2) {
+        c.element = c.kind == CodeKind::kOpen ? "sc" : "ec";
+        RemoveAttribute(attrs, "startRef");
+        SetAttribute(attrs, "id", c.id.empty() ? "c" + std::to_string(i + 1) : c.id);
+        SetAttribute(attrs, "isolated", "yes");
+        RemoveAttribute(attrs, "dataRefStart");
+        RemoveAttribute(attrs, "dataRefEnd");
+      } else {
+        c.element = "it";
+        XmlAttributes kept;
+        kept.push_back({"id", c.id.empty() ? "c" + std::to_string(i + 1) : c.id, ""});
+        kept.push_back({"pos", c.kind == CodeKind::kOpen ? "open" : "close", ""});
+        for (const XmlAttribute& a : attrs) {
+          if (a.name == "ctype" || (a.name.find(':') != std::string::npos && a.name.rfind("xml:", 0) != 0)) {
+            kept.push_back(a);
+          }
+        }
+        attrs = std::move(kept);
+      }
+      c.kind = CodeKind::kStandalone;
+      c.attributes = ToCodeAttributes(attrs);
+    }
+    if (xliff2 && !annotation && c.element != kRawInlineElement) {
+      // A "no" that lost the code it followed starts its own sequence.
+      XmlAttributes attrs = FromCodeAttributes(c.attributes);
+      std::string reorder(AttributeValue(attrs, "canReorder"));
+      if (reorder.empty()) reorder = "yes";
+      if (reorder == "no" && previous_reorder == "yes") {
+        SetAttribute(attrs, "canReorder", "firstNo");
+        c.attributes = ToCodeAttributes(attrs);
+        reorder = "firstNo";
+      }
+      previous_reorder = reorder;
+    }
+    out.codes.push_back(std::move(c));
   }
   return out;
 }

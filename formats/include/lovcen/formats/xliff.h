@@ -246,6 +246,14 @@ Status WriteXliffFile(const XliffDocument& document, const std::string& path,
 // that put foreign content into a document (pre-fill, export) adapt it first.
 Segment AdaptInlineCodes(const Segment& segment, XliffVersion version);
 
+// Makes `segment` stand alone as one unit's only segment: an open or close
+// code without its partner in the segment (a 2.x <sc>/<ec> pair or a 1.2
+// <bpt>/<ept> pair split across segments of another file) becomes an isolated
+// code (2.x isolated="yes", 1.2 <it pos="open|close">), annotations missing
+// their other half are dropped, and a 2.x canReorder="no" that lost the code
+// it followed becomes "firstNo". Call after AdaptInlineCodes().
+Segment IsolateUnpairedCodes(const Segment& segment, XliffVersion version);
+
 // Visits every unit of a file (or document) depth-first, in document order,
 // with the translate value in force (a "no" on a file or group is inherited).
 template <class Fn>
