@@ -15,8 +15,9 @@
 // title and everything above is chrome, one block per line; a date among
 // them is the date line. The last group holding a copyright notice is the
 // footer. In the body, a group of lines is one paragraph, a short line without
-// final punctuation between paragraphs is a sub-heading, and lines that all
-// start with a list marker are list items. Without a byline, a first group of
+// final punctuation between paragraphs is a sub-heading, and lines that start
+// with a list marker ("- ", "* ", "• ", or "1. " in a run of numbered lines)
+// are list items. Without a byline, a first group of
 // several lines (or one holding a date) is chrome and the next single line
 // the title; else a first single line that reads like a headline is.
 
@@ -120,12 +121,21 @@ class PlainReader {
         Emit(lines_[group.first].begin, lines_[group.first].end, BlockType::kDateLine);
         continue;
       }
-      if (IsList(group)) {
-        const bool numbered = group.size() > 1;
+      if (HasListLines(group)) {
+        // Each list line is an item; the lines between (a lead-in such as
+        // "The plan:") stay one paragraph.
+        std::size_t para = npos;
         for (std::size_t l = group.first; l <= group.last; ++l) {
-          const std::size_t marker = ListMarker(LineText(l), numbered);
+          const std::size_t marker = ListLineMarker(group, l);
+          if (marker == 0) {
+            if (para == npos) para = l;
+            continue;
+          }
+          if (para != npos) Emit(lines_[para].begin, lines_[l - 1].end, BlockType::kParagraph);
+          para = npos;
           Emit(lines_[l].begin + marker, lines_[l].end, BlockType::kListItem);
         }
+        if (para != npos) Emit(lines_[para].begin, lines_[group.last].end, BlockType::kParagraph);
         continue;
       }
       if (group.size() == 1 && g + 1 < body_end && LooksLikeSubheading(LineText(group.first))) {
@@ -185,14 +195,28 @@ class PlainReader {
            line.back() != ';';
   }
 
-  bool IsList(const Group& g) const {
-    const bool numbered = g.size() > 1;
+  // The marker length of line `l` when it is a list line: a bullet, or a
+  // number ("1. ") when a neighbouring line of the group is a list line too
+  // (a lone "1. FC Köln won" is a sentence).
+  std::size_t ListLineMarker(const Group& g, std::size_t l) const {
+    const auto marker = [&](std::size_t i, bool numbered) {
+      const std::string_view text = LineText(i);
+      const std::size_t m = ListMarker(text, numbered);
+      return m < text.size() ? m : 0;
+    };
+    if (const std::size_t bullet = marker(l, false)) return bullet;
+    const std::size_t numbered = marker(l, true);
+    if (numbered == 0) return 0;
+    const bool before = l > g.first && marker(l - 1, true) > 0;
+    const bool after = l < g.last && marker(l + 1, true) > 0;
+    return before || after ? numbered : 0;
+  }
+
+  bool HasListLines(const Group& g) const {
     for (std::size_t l = g.first; l <= g.last; ++l) {
-      const std::string_view text = LineText(l);
-      const std::size_t marker = ListMarker(text, numbered);
-      if (marker == 0 || marker >= text.size()) return false;
+      if (ListLineMarker(g, l) > 0) return true;
     }
-    return true;
+    return false;
   }
 
   void Emit(std::size_t begin, std::size_t end, BlockType type) {
