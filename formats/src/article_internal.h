@@ -29,10 +29,11 @@ struct Piece {
 
 // Builds a block from `pieces` (ordered, disjoint ranges in `source`):
 // white space at both ends is left outside the range, inner runs of ASCII
-// white space become one space, each run of text between codes is NFC, an
-// open whose close is not in the block (or the reverse) becomes standalone,
-// and codes get ids "1", "2", ... with a pair sharing one. No block when
-// there is no visible text.
+// white space become one space, each run of text between codes is NFC,
+// control characters and U+FFFE/U+FFFF that a reference decoded to become
+// U+FFFD (segment text must fit in XML), an open whose close is not in the
+// block (or the reverse) becomes standalone, and codes get ids "1", "2", ...
+// with a pair sharing one. No block when there is no visible text.
 std::optional<Block> MakeBlock(std::string_view source, const std::vector<Piece>& pieces,
                                BlockType type);
 

@@ -151,16 +151,39 @@ class InlineAligner {
     if (At(pos_) == '\r') ++pos_;
     if (At(pos_) == '\n') ++pos_;
     if (pos_ == b) return false;
+    prefix_begin_ = pos_;
     for (;;) {
       while (At(pos_) == ' ' || At(pos_) == '\t') ++pos_;
       if (!in_quote_ || At(pos_) != '>') break;
       ++pos_;
     }
+    prefix_end_ = pos_;
     return true;
+  }
+
+  // cmark keeps the indentation of some continuation lines (a lazy line in
+  // a block quote after a hard break) in the next literal: give back that
+  // much of the prefix LineEnd took for the previous piece.
+  void ReturnIndentation(std::string_view lit) {
+    if (pos_ != prefix_end_) return;
+    std::size_t k = 0;
+    while (k < lit.size() && (lit[k] == ' ' || lit[k] == '\t')) ++k;
+    if (k == 0 || prefix_end_ - prefix_begin_ < k || src_.substr(pos_ - k, k) != lit.substr(0, k)) return;
+    // The pieces that end at pos_: empty ones (the space of a hard break)
+    // move back, the one with bytes gives them up.
+    std::size_t i = pieces_.size();
+    while (i > 0 && pieces_[i - 1].begin == pos_ && pieces_[i - 1].end == pos_) --i;
+    if (i == 0 || pieces_[i - 1].end != pos_ || pieces_[i - 1].end - pieces_[i - 1].begin < k) return;
+    Piece& owner = pieces_[i - 1];
+    owner.end -= k;
+    if (owner.is_code) owner.code.native.resize(owner.code.native.size() - k);
+    for (std::size_t j = i; j < pieces_.size(); ++j) pieces_[j].begin = pieces_[j].end = owner.end;
+    pos_ -= k;
   }
 
   // Matches a text literal against the source from pos_.
   bool Literal(std::string_view lit) {
+    if (!silent_) ReturnIndentation(lit);
     const std::size_t b = pos_;
     std::size_t i = 0;
     while (i < lit.size()) {
@@ -383,6 +406,8 @@ class InlineAligner {
   std::unordered_map<std::string, std::string>* entities_;
   int* next_pair_;
   int silent_ = 0;  // inside an image: advance, keep nothing
+  std::size_t prefix_begin_ = 0;  // the last line prefix LineEnd skipped
+  std::size_t prefix_end_ = static_cast<std::size_t>(-1);
   std::vector<Piece> pieces_;
 };
 

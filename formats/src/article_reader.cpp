@@ -21,6 +21,11 @@ namespace article_internal {
 
 namespace {
 bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// U+FFFE or U+FFFF (EF BF BE, EF BF BF) at byte i.
+bool IsNonCharacter(std::string_view s, std::size_t i) {
+  return i + 2 < s.size() && s[i] == '\xEF' && s[i + 1] == '\xBF' && (s[i + 2] == '\xBE' || s[i + 2] == '\xBF');
+}
 }  // namespace
 
 bool HasVisibleText(std::string_view text) {
@@ -88,9 +93,15 @@ std::optional<Block> MakeBlock(std::string_view source, const std::vector<Piece>
   for (std::size_t k = first; k <= last; ++k) {
     const Piece& p = pieces[k];
     if (!p.is_code) {
-      for (char c : p.text) {
+      for (std::size_t i = 0; i < p.text.size(); ++i) {
+        const char c = p.text[i];
         if (IsAsciiSpace(c)) {
           if (!last_is_space()) pending += ' ';
+        } else if (static_cast<unsigned char>(c) < 0x20 || IsNonCharacter(p.text, i)) {
+          // A reference such as &#16; decodes to what no text (and no XML
+          // file) may hold; the source keeps the reference.
+          pending += "\xEF\xBF\xBD";
+          if (static_cast<unsigned char>(c) >= 0x20) i += 2;
         } else {
           pending += c;
         }
