@@ -20,11 +20,14 @@
 // element's end tag; such a tag is used once, in source order, and a tag whose
 // partner is not in the block becomes a standalone code. Text that the parser
 // moved out of source order (foster parenting around tables) is left as it is,
-// with a warning.
+// with a warning. Nesting deeper than ArticleReadOptions::max_depth is refused
+// before gumbo sees it (gumbo slows down quadratically with depth).
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <cstring>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -74,6 +77,90 @@ std::string LowerAscii(std::string_view s) {
   return out;
 }
 
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Start tags that never hold other elements, or whose end tag the parser
+// implies; they add no depth of their own.
+bool AddsNoDepth(std::string_view name) {
+  static const std::string_view kNames[] = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+      "wbr", "keygen", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody",
+      "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp", "html", "head", "body"};
+  return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
+}
+
+bool IsRawText(std::string_view name) {
+  static const std::string_view kNames[] = {"script", "style", "textarea", "title", "xmp", "iframe",
+                                            "noembed", "noframes", "noscript", "plaintext"};
+  return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
+}
+
+// Where the element nesting of `html` first goes deeper than `max_depth`,
+// or npos. A tokenizer-level estimate in linear time: start tags open, an
+// end tag closes back to the element it names and is ignored when none is
+// open (as the HTML parser does), raw text (script, style, ...) is skipped.
+// Run before gumbo, whose tree building slows down quadratically with depth.
+std::size_t FindExcessiveDepth(std::string_view html, int max_depth) {
+  std::vector<std::string> open;
+  std::map<std::string, int, std::less<>> open_count;
+  const auto name_at = [&](std::size_t i) {
+    std::size_t j = i;
+    while (j < html.size() && (IsAsciiAlpha(html[j]) || (html[j] >= '0' && html[j] <= '9') || html[j] == '-')) ++j;
+    return LowerAscii(html.substr(i, j - i));
+  };
+  std::size_t i = 0;
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    if (html.compare(i, 4, "<!--") == 0) {
+      const std::size_t end = html.find("-->", i + 4);
+      if (end == std::string_view::npos) break;
+      i = end + 3;
+      continue;
+    }
+    const bool end_tag = i + 1 < html.size() && html[i + 1] == '/';
+    const std::size_t name_begin = i + (end_tag ? 2 : 1);
+    if (name_begin >= html.size() || !IsAsciiAlpha(html[name_begin])) {
+      ++i;
+      continue;
+    }
+    const std::string name = name_at(name_begin);
+    const std::size_t close = html.find('>', name_begin);
+    if (close == std::string_view::npos) break;
+    if (end_tag) {
+      auto it = open_count.find(name);
+      if (it != open_count.end() && it->second > 0) {
+        while (!open.empty()) {
+          const std::string top = std::move(open.back());
+          open.pop_back();
+          --open_count[top];
+          if (top == name) break;
+        }
+      }
+      i = close + 1;
+      continue;
+    }
+    if (IsRawText(name)) {
+      // Up to the matching end tag, whatever it holds.
+      std::size_t j = close + 1;
+      const std::string end_marker = "</" + name;
+      for (;;) {
+        j = html.find("</", j);
+        if (j == std::string_view::npos) return std::string_view::npos;
+        if (LowerAscii(html.substr(j, end_marker.size())) == end_marker) break;
+        j += 2;
+      }
+      i = j;
+      continue;
+    }
+    if (!AddsNoDepth(name) && html[close - 1] != '/') {
+      if (static_cast<int>(open.size()) >= max_depth) return i;
+      open.push_back(name);
+      ++open_count[name];
+    }
+    i = close + 1;
+  }
+  return std::string_view::npos;
+}
+
 const GumboAttribute* Attribute(const GumboElement& e, const char* name) {
   return gumbo_get_attribute(&e.attributes, name);
 }
@@ -101,13 +188,18 @@ struct Context {
 
 class HtmlReader {
  public:
-  HtmlReader(Article* article, std::size_t body_offset)
-      : article_(article), src_(article->source), base_(body_offset), cursor_(body_offset) {}
+  HtmlReader(Article* article, std::size_t body_offset, int max_depth)
+      : article_(article), src_(article->source), base_(body_offset), cursor_(body_offset), max_depth_(max_depth) {}
 
   Status Read() {
+    const std::string_view body = src_.substr(base_);
+    if (const std::size_t deep = FindExcessiveDepth(body, max_depth_); deep != std::string_view::npos) {
+      Error e = BadInput("HTML elements nested deeper than " + std::to_string(max_depth_) + " levels");
+      e.offset = static_cast<std::int64_t>(base_ + deep);
+      return e;
+    }
     GumboOptions options = kGumboDefaultOptions;
     options.max_errors = 0;  // parse errors are not reported; keep no list of them
-    const std::string_view body = src_.substr(base_);
     GumboOutput* output = gumbo_parse_with_options(&options, body.data(), body.size());
     if (output == nullptr) return BadInput("gumbo could not parse the HTML");
     has_article_ = Find(output->root, GUMBO_TAG_ARTICLE);
@@ -122,12 +214,13 @@ class HtmlReader {
   }
 
  private:
-  static bool Find(const GumboNode* node, GumboTag tag) {
+  bool Find(const GumboNode* node, GumboTag tag, int depth = 0) const {
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) return false;
     if (node->v.element.tag == tag) return true;
+    if (depth > kWalkDepthFactor * max_depth_) return false;
     const GumboVector& children = node->v.element.children;
     for (unsigned i = 0; i < children.length; ++i) {
-      if (Find(static_cast<const GumboNode*>(children.data[i]), tag)) return true;
+      if (Find(static_cast<const GumboNode*>(children.data[i]), tag, depth + 1)) return true;
     }
     return false;
   }
@@ -150,6 +243,21 @@ class HtmlReader {
   std::size_t OffsetOf(const char* p) const { return static_cast<std::size_t>(p - src_.data()); }
 
   void Walk(const GumboNode* node, const Context& ctx) {
+    // The estimate before parsing bounds the tree's depth; this bounds the
+    // recursion whatever the parser built.
+    if (depth_ > kWalkDepthFactor * max_depth_) {
+      if (!too_deep_warned_) {
+        article_->warnings.push_back("HTML nested too deeply; the innermost content is left as it is");
+        too_deep_warned_ = true;
+      }
+      return;
+    }
+    ++depth_;
+    WalkNode(node, ctx);
+    --depth_;
+  }
+
+  void WalkNode(const GumboNode* node, const Context& ctx) {
     switch (node->type) {
       case GUMBO_NODE_DOCUMENT:
       case GUMBO_NODE_ELEMENT:
@@ -358,6 +466,12 @@ class HtmlReader {
   std::string_view src_;
   std::size_t base_;
   std::size_t cursor_;  // end of the last byte taken into a block: source order
+  int max_depth_;
+  // Walk recursion allowed per level of estimated depth (the parser adds
+  // implied elements: html, body, tbody, p, ...).
+  static constexpr int kWalkDepthFactor = 4;
+  int depth_ = 0;
+  bool too_deep_warned_ = false;
   bool has_article_ = false;
   int next_pair_ = 0;
   std::vector<Piece> run_;
@@ -367,7 +481,9 @@ class HtmlReader {
 
 }  // namespace
 
-Status ReadHtml(Article* article, std::size_t body_offset) { return HtmlReader(article, body_offset).Read(); }
+Status ReadHtml(Article* article, std::size_t body_offset, const ArticleReadOptions& options) {
+  return HtmlReader(article, body_offset, options.max_depth).Read();
+}
 
 Status RenderHtml(const Block& original, const Segment& content, std::string* out) {
   Result<std::vector<std::string>> natives = ResolveNatives(original, content);

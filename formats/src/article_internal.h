@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "lovcen/article.h"
+#include "lovcen/formats/article_reader.h"
 #include "lovcen/segment.h"
 #include "lovcen/status.h"
 
@@ -47,8 +48,8 @@ int LineOf(std::string_view source, std::size_t offset);
 // The readers. Each parses article->source (after a byte order mark, which
 // stays outside every block) and appends blocks in source order.
 Status ReadPlainText(Article* article, std::size_t body_offset);
-Status ReadMarkdown(Article* article, std::size_t body_offset);
-Status ReadHtml(Article* article, std::size_t body_offset);
+Status ReadMarkdown(Article* article, std::size_t body_offset, const ArticleReadOptions& options);
+Status ReadHtml(Article* article, std::size_t body_offset, const ArticleReadOptions& options);
 
 // Types the blocks of a structured document (Markdown, HTML) from what the
 // markup said about each (`structure`) and where it sits (`zone`), with the

@@ -61,16 +61,30 @@ std::size_t EntityLength(std::string_view s) {
 // Aligns cmark's inline tree of one leaf block with the source bytes.
 class InlineAligner {
  public:
-  InlineAligner(std::string_view source, std::size_t pos, std::size_t limit, bool in_quote,
+  InlineAligner(std::string_view source, std::size_t pos, std::size_t limit, bool in_quote, int max_depth,
                 std::unordered_map<std::string, std::string>* entities, int* next_pair)
-      : src_(source), pos_(pos), limit_(limit), in_quote_(in_quote), entities_(entities), next_pair_(next_pair) {}
+      : src_(source),
+        pos_(pos),
+        limit_(limit),
+        in_quote_(in_quote),
+        max_depth_(max_depth),
+        entities_(entities),
+        next_pair_(next_pair) {}
 
   bool Children(cmark_node* parent) {
+    // Nesting is bounded so that hostile input cannot exhaust the stack.
+    if (++depth_ > max_depth_) {
+      too_deep_ = true;
+      return false;
+    }
     for (cmark_node* n = cmark_node_first_child(parent); n != nullptr; n = cmark_node_next(n)) {
       if (!Node(n)) return false;
     }
+    --depth_;
     return true;
   }
+
+  bool too_deep() const { return too_deep_; }
 
   std::vector<Piece>& pieces() { return pieces_; }
   std::size_t pos() const { return pos_; }
@@ -403,6 +417,9 @@ class InlineAligner {
   std::size_t pos_;
   std::size_t limit_;
   bool in_quote_;
+  int max_depth_;
+  int depth_ = 0;
+  bool too_deep_ = false;
   std::unordered_map<std::string, std::string>* entities_;
   int* next_pair_;
   int silent_ = 0;  // inside an image: advance, keep nothing
@@ -413,8 +430,8 @@ class InlineAligner {
 
 class MarkdownReader {
  public:
-  MarkdownReader(Article* article, std::size_t body_offset)
-      : article_(article), src_(article->source), base_(body_offset) {}
+  MarkdownReader(Article* article, std::size_t body_offset, int max_depth)
+      : article_(article), src_(article->source), base_(body_offset), max_depth_(max_depth) {}
 
   Status Read() {
     const std::string_view body = src_.substr(base_);
@@ -484,10 +501,13 @@ class MarkdownReader {
         pos = i;
       }
     }
-    InlineAligner aligner(src_, pos, limit, in_quote, &entities_, &next_pair_);
+    InlineAligner aligner(src_, pos, limit, in_quote, max_depth_, &entities_, &next_pair_);
     if (!aligner.Children(node)) {
-      article_->warnings.push_back("line " + std::to_string(start_line) +
-                                   ": inline markup could not be mapped to the source; block left as it is");
+      article_->warnings.push_back(
+          "line " + std::to_string(start_line) +
+          (aligner.too_deep() ? ": inline markup nested deeper than " + std::to_string(max_depth_) + " levels"
+                              : std::string(": inline markup could not be mapped to the source")) +
+          "; block left as it is");
       return;
     }
     Candidate c;
@@ -505,6 +525,7 @@ class MarkdownReader {
   Article* article_;
   std::string_view src_;
   std::size_t base_;
+  int max_depth_;
   std::vector<std::size_t> line_starts_;  // relative to base_
   std::unordered_map<std::string, std::string> entities_;
   int next_pair_ = 0;
@@ -571,8 +592,8 @@ void EscapeMarkdown(std::string_view text, bool line_start, bool block_end, std:
 
 }  // namespace
 
-Status ReadMarkdown(Article* article, std::size_t body_offset) {
-  return MarkdownReader(article, body_offset).Read();
+Status ReadMarkdown(Article* article, std::size_t body_offset, const ArticleReadOptions& options) {
+  return MarkdownReader(article, body_offset, options.max_depth).Read();
 }
 
 Status RenderMarkdown(const Block& original, const Segment& content, std::string* out) {

@@ -358,8 +358,8 @@ Result<Article> ParseArticle(std::string bytes, std::string source_name, const A
   Status read;
   switch (article.format) {
     case ArticleFormat::kPlainText: read = ai::ReadPlainText(&article, body_offset); break;
-    case ArticleFormat::kMarkdown: read = ai::ReadMarkdown(&article, body_offset); break;
-    case ArticleFormat::kHtml: read = ai::ReadHtml(&article, body_offset); break;
+    case ArticleFormat::kMarkdown: read = ai::ReadMarkdown(&article, body_offset, options); break;
+    case ArticleFormat::kHtml: read = ai::ReadHtml(&article, body_offset, options); break;
   }
   if (!read.ok()) return read.error().InFile(article.source_name);
   if (article.blocks.empty()) {

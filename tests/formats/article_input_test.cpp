@@ -96,6 +96,43 @@ TEST(ArticleInputTest, SizeLimitIsCheckedBeforeReading) {
   EXPECT_FALSE(ParseArticle(std::string(4096, 'x'), "big.txt", options).ok());
 }
 
+TEST(ArticleInputTest, DeepNestingIsBounded) {
+  // 20,000 nested <div>s (gumbo would take minutes, a recursive walk would
+  // overflow the stack): refused where the nesting passes the limit.
+  std::string html = "<p>Intro text.</p>";
+  for (int i = 0; i < 20000; ++i) html += "<div>";
+  html += "deep";
+  Result<Article> a = ParseArticle(html, "deep.html");
+  ASSERT_FALSE(a.ok());
+  EXPECT_NE(a.error().message.find("nested deeper than 512"), std::string::npos);
+  EXPECT_EQ(a.error().offset, static_cast<std::int64_t>(std::string("<p>Intro text.</p>").size() + 512 * 5));
+  // Stray end tags do not hide depth; end tags the parser implies do not add any.
+  std::string stray;
+  for (int i = 0; i < 2000; ++i) stray += "<div></span>";
+  EXPECT_FALSE(ParseArticle(stray, "stray.html").ok());
+  std::string flat = "<ul>";
+  for (int i = 0; i < 5000; ++i) flat += "<li><p>item <b>" + std::to_string(i) + "</b>";
+  Result<Article> ok = ParseArticle(flat + "</ul>", "flat.html");
+  ASSERT_TRUE(ok.ok()) << ok.error().ToString();
+  EXPECT_EQ(ok->blocks.size(), 5000u);
+
+  // Markdown: emphasis nested 3,000 deep leaves that block untranslated.
+  std::string md = "# Title\n\nFine paragraph.\n\n";
+  for (int i = 0; i < 3000; ++i) md += "*x ";
+  md += "y";
+  for (int i = 0; i < 3000; ++i) md += " z*";
+  md += "\n";
+  Result<Article> m = ParseArticle(md, "deep.md");
+  ASSERT_TRUE(m.ok()) << m.error().ToString();
+  EXPECT_EQ(m->blocks.size(), 2u);
+  ASSERT_EQ(m->warnings.size(), 1u);
+  EXPECT_NE(m->warnings[0].find("line 5: inline markup nested deeper than 512"), std::string::npos);
+  std::vector<Segment> contents = {m->blocks[0].content, m->blocks[1].content};
+  Result<std::string> back = WriteArticle(*m, contents);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(*back, md);
+}
+
 TEST(ArticleInputTest, LanguageAndFormatCanBeGiven) {
   ArticleReadOptions options;
   options.language = LanguageTag(Language::kGerman);

@@ -28,6 +28,10 @@ struct ArticleReadOptions {
   std::optional<LanguageTag> language;
   // Larger inputs are refused before they are read.
   std::size_t max_bytes = std::size_t{256} << 20;
+  // Deepest nesting accepted: HTML elements (a deeper page is refused; the
+  // HTML parser slows down quadratically with depth) and Markdown inline
+  // markup (a deeper block is left untranslated, with a warning).
+  int max_depth = 512;
 };
 
 // Reads and parses the file at `path`. Errors (kBadInput unless the file
