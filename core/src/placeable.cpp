@@ -449,6 +449,7 @@ std::size_t MatchTimeImpl(std::string_view t, bool english, TimeValue* v) {
   notation.minutes = sep != 0;
   const std::size_t sp = SpaceAt(t, i);
   bool pm = false;
+  bool marked = false;
   if (const std::size_t ampm = AmPmAt(t, i + sp, english, &pm); ampm != 0) {
     if (hour < 1 || hour > 12) return 0;
     notation.twelve_hour = true;
@@ -460,18 +461,20 @@ std::size_t MatchTimeImpl(std::string_view t, bool english, TimeValue* v) {
   } else if (StartsWith(t, i + sp, "h") && !ContinuesWord(t, i + sp + 1)) {
     notation.suffix.assign(t.substr(i, sp + 1));  // "10.30 h", "10:30h"
     i += sp + 1;
-  } else if (sep == '.') {
-    // "10.30" alone is a number; it is a time only before an hour word.
-    if (sp == 0) return 0;
+  } else {
     const std::size_t w = i + sp;
     const std::size_t wend = WordEnd(t, w);
     bool hour_word = false;
-    for (std::string_view word : kHourWords) hour_word |= t.substr(w, wend - w) == word;
-    if (!hour_word) return 0;
-  } else if (ContinuesWord(t, i) || StartsWith(t, i, ":")) {
-    return 0;
+    if (sp != 0) {
+      for (std::string_view word : kHourWords) hour_word |= t.substr(w, wend - w) == word;
+    }
+    // "10.30" alone is a number; it is a time only before an hour word.
+    if (sep == '.' && !hour_word) return 0;
+    if (ContinuesWord(t, i) || StartsWith(t, i, ":")) return 0;
+    marked = hour_word;
   }
   if (hour > 23) return 0;
+  v->marked = marked || second >= 0 || notation.twelve_hour || !notation.suffix.empty();
   v->hour = hour;
   v->minute = minute;
   v->second = second;

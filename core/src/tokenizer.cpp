@@ -212,6 +212,37 @@ bool IsSymbolsOnly(std::string_view piece) {
   return true;
 }
 
+// Words after which a bare "10:30" is a clock time; elsewhere ("won 12:11",
+// "sa 12:11", "mit 12:11") it is a score or a ratio: number, ':', number.
+constexpr std::string_view kClockWords[] = {
+    "at", "from", "until", "till", "by", "before", "after", "since", "to", "around", "between",
+    "um", "ab", "bis", "gegen", "von", "seit", "vor", "nach", "zwischen",
+    "u", "od", "do", "oko", "poslije", "prije", "nakon", "izme\u0111u",
+    "\u0443", "\u043e\u0434", "\u0434\u043e", "\u043e\u043a\u043e",
+    "\u043f\u043e\u0441\u043b\u0438\u0458\u0435", "\u043f\u0440\u0438\u0458\u0435",
+    "\u043d\u0430\u043a\u043e\u043d", "\u0438\u0437\u043c\u0435\u0452\u0443",
+};
+
+// Case-insensitive comparison of `word` with a lower-case entry.
+bool EqualsFolded(std::string_view word, std::string_view lower) {
+  std::size_t i = 0, j = 0;
+  while (i < word.size() && j < lower.size()) {
+    const CodePoint a = DecodeUtf8(word, i);
+    const CodePoint b = DecodeUtf8(lower, j);
+    if (a.value < 0 || u_foldCase(a.value, U_FOLD_CASE_DEFAULT) != b.value) return false;
+    i += static_cast<std::size_t>(a.length);
+    j += static_cast<std::size_t>(b.length);
+  }
+  return i == word.size() && j == lower.size();
+}
+
+bool IsClockWord(std::string_view word) {
+  for (std::string_view w : kClockWords) {
+    if (w.size() == word.size() && EqualsFolded(word, w)) return true;
+  }
+  return false;
+}
+
 // Length of a hyphen joining a compound at `i`: U+002D, U+2010, U+2011.
 std::size_t HyphenAt(std::string_view t, std::size_t i) {
   if (i < t.size() && t[i] == '-') return 1;
@@ -293,6 +324,8 @@ void Tokenizer::Impl::TokenizePiece(std::string_view t, std::size_t base,
   }
   Boundaries boundaries(*breaker, t.size());
   const bool has_at = t.find('@') != std::string_view::npos;
+  const std::size_t first_token = out.size();
+  TimeValue time;
   std::size_t pos = 0;
   while (pos < t.size()) {
     const auto c = static_cast<unsigned char>(t[pos]);
@@ -302,8 +335,17 @@ void Tokenizer::Impl::TokenizePiece(std::string_view t, std::size_t base,
     if (c >= '0' && c <= '9') {
       if ((len = MatchDate(t.substr(pos), language)) != 0) {
         emit(TokenKind::kDate, pos, pos + len);
-      } else if ((len = MatchTime(t.substr(pos), language)) != 0) {
-        emit(TokenKind::kTime, pos, pos + len);
+      } else if ((len = MatchTime(t.substr(pos), language, &time)) != 0) {
+        // A bare "12:11" is a time at the start of the text or after a
+        // clock word, and a score otherwise.
+        const bool first = out.size() == first_token;
+        if (time.marked || first ||
+            (out.back().kind == TokenKind::kWord &&
+             IsClockWord(t.substr(out.back().begin - base, out.back().size())))) {
+          emit(TokenKind::kTime, pos, pos + len);
+        } else {
+          len = 0;
+        }
       }
     } else if (IsAsciiAlnum(c)) {
       const unsigned lower = c | 0x20u;

@@ -152,11 +152,21 @@ TEST(TokenizerTest, Times) {
   // Without one it is a number.
   EXPECT_EQ(Tok(Language::kEnglish, "grew 10.30 points"),
             (V{"word:grew", "number:10.30", "word:points"}));
-  // Decided: H:MM with a valid hour and minute is a time, so a score written
-  // "12:11" is one too; "3:1" (one digit after the colon) is not.
+  // Decided: a bare H:MM is a clock time after a clock word ("at", "um",
+  // "u", ...) or at the start of the text, and otherwise a score or ratio.
   EXPECT_EQ(Tok(Language::kEnglish, "won 12:11, lost 3:1"),
-            (V{"word:won", "time:12:11", "punctuation:,", "word:lost", "number:3",
-               "punctuation::", "number:1"}));
+            (V{"word:won", "number:12", "punctuation::", "number:11", "punctuation:,",
+               "word:lost", "number:3", "punctuation::", "number:1"}));
+  EXPECT_EQ(Tok(Language::kMontenegrinLatin, "savladao Jadran sa 12:11. U 12:11 je kraj."),
+            (V{"word:savladao", "word:Jadran", "word:sa", "number:12", "punctuation::",
+               "number:11", "punctuation:.", "word:U", "time:12:11", "word:je", "word:kraj",
+               "punctuation:."}));
+  EXPECT_EQ(Tok(Language::kGerman, "Um 12:11 mit 12:11"),
+            (V{"word:Um", "time:12:11", "word:mit", "number:12", "punctuation::", "number:11"}));
+  EXPECT_EQ(Tok(Language::kEnglish, "12:11"), (V{"time:12:11"}));
+  EXPECT_EQ(Tok(Language::kEnglish, "score 10:30:15"), (V{"word:score", "time:10:30:15"}));
+  EXPECT_EQ(Tok(Language::kGerman, "Ende 10:30 Uhr"),
+            (V{"word:Ende", "time:10:30", "word:Uhr"}));
   EXPECT_EQ(Tok(Language::kEnglish, "24:30"), (V{"number:24", "punctuation::", "number:30"}));
   // "am" is a German word, not ante meridiem.
   EXPECT_EQ(Tok(Language::kGerman, "10 am Bahnhof"),

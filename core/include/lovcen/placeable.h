@@ -62,6 +62,10 @@ struct TimeValue {
   int hour = 0;     // 0..23 (12-hour input is converted)
   int minute = 0;   // 0..59
   int second = -1;  // -1 when not written
+  // Unmistakably a time: written with a.m./p.m., "h", seconds, or before an
+  // hour word ("Uhr", "časova"). A bare "12:11" is not marked: it may be a
+  // score, which the Tokenizer decides from the word before it.
+  bool marked = false;
   TimeNotation notation;
 };
 
