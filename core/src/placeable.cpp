@@ -691,6 +691,18 @@ struct PlaceableFormatter::Impl {
   LanguageTag target{Language::kEnglish};
   icu::Locale locale;
   icu::number::LocalizedNumberFormatter numbers;
+  // Formatters for 0..7 decimals, ungrouped and grouped, made on first use:
+  // ICU compiles a formatter only after it has been used a few times, so a
+  // fresh one per call would stay on its slow path.
+  std::optional<icu::number::LocalizedNumberFormatter> number_cache[8][2];
+
+  icu::number::LocalizedNumberFormatter MakeNumberFormatter(std::size_t decimals,
+                                                            bool grouped) const {
+    return numbers
+        .precision(icu::number::Precision::fixedFraction(
+            static_cast<int32_t>(std::min<std::size_t>(decimals, 999))))
+        .grouping(grouped ? UNUM_GROUPING_AUTO : UNUM_GROUPING_OFF);
+  }
   // Indexed by [style][has year].
   std::unique_ptr<icu::SimpleDateFormat> dates[3][2];
   std::unique_ptr<icu::Calendar> calendar;
@@ -802,16 +814,24 @@ Result<PlaceableFormatter> PlaceableFormatter::Create(const LanguageTag& target)
 
 std::string PlaceableFormatter::FormatNumber(const NumberValue& value, bool grouped) const {
   const std::string decimal = value.ToDecimalString();
-  auto formatter = impl_->numbers
-                       .precision(icu::number::Precision::fixedFraction(
-                           static_cast<int32_t>(std::min<std::size_t>(value.decimals(), 999))))
-                       .grouping(grouped ? UNUM_GROUPING_AUTO : UNUM_GROUPING_OFF);
+  const icu::number::LocalizedNumberFormatter* formatter = nullptr;
+  std::optional<icu::number::LocalizedNumberFormatter> special;
   if (value.integer.size() > 1 && value.integer[0] == '0') {
-    formatter = formatter.integerWidth(icu::number::IntegerWidth::zeroFillTo(
-        static_cast<int32_t>(std::min<std::size_t>(value.integer.size(), 999))));
+    // Leading zeros as written ("05").
+    special = impl_->MakeNumberFormatter(value.decimals(), grouped)
+                  .integerWidth(icu::number::IntegerWidth::zeroFillTo(
+                      static_cast<int32_t>(std::min<std::size_t>(value.integer.size(), 999))));
+    formatter = &*special;
+  } else if (value.decimals() < 8) {
+    auto& slot = impl_->number_cache[value.decimals()][grouped ? 1 : 0];
+    if (!slot) slot = impl_->MakeNumberFormatter(value.decimals(), grouped);
+    formatter = &*slot;
+  } else {
+    special = impl_->MakeNumberFormatter(value.decimals(), grouped);
+    formatter = &*special;
   }
   UErrorCode status = U_ZERO_ERROR;
-  const icu::number::FormattedNumber formatted = formatter.formatDecimal(
+  const icu::number::FormattedNumber formatted = formatter->formatDecimal(
       icu::StringPiece(decimal.data(), static_cast<int32_t>(decimal.size())), status);
   icu::UnicodeString out = formatted.toString(status);
   if (U_FAILURE(status)) return decimal;  // only when ICU data is broken

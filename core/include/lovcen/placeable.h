@@ -116,7 +116,8 @@ bool SameValue(const PlaceableValue& a, const PlaceableValue& b);
 // Writes values for one target language with ICU (numbers: NumberFormatter;
 // dates: SimpleDateFormat with the house patterns, with Montenegrin month names
 // fixed up: ICU 72's sr_*_ME data has no genitive months). Creating one costs
-// tens of microseconds; Format() a few. Not thread-safe: one per thread.
+// under a millisecond (ICU loads its date data); Format() a few microseconds.
+// Not thread-safe: one per thread.
 class PlaceableFormatter {
  public:
   static Result<PlaceableFormatter> Create(const LanguageTag& target);
