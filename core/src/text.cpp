@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 
 #include <climits>
+#include <cstring>
 
 namespace lovcen {
 namespace {
@@ -33,6 +34,14 @@ const char* Utf8Problem(std::string_view text, std::size_t i) {
 
 char HexDigit(unsigned v) { return "0123456789abcdef"[v & 15u]; }
 
+// Eight bytes at `i` are all ASCII: most news text is mostly ASCII.
+bool AsciiChunk(const unsigned char* s, std::size_t i, std::size_t length) {
+  if (i + 8 > length) return false;
+  std::uint64_t chunk;
+  std::memcpy(&chunk, s + i, 8);
+  return (chunk & 0x8080808080808080ull) == 0;
+}
+
 const icu::Normalizer2* Nfc() {
   UErrorCode status = U_ZERO_ERROR;
   // ICU owns this instance; it is immutable and thread-safe.
@@ -40,9 +49,39 @@ const icu::Normalizer2* Nfc() {
   return U_SUCCESS(status) ? nfc : nullptr;
 }
 
-bool IsAsciiOnly(std::string_view text) {
-  for (unsigned char c : text) {
-    if (c >= 0x80) return false;
+// Code points that are NFC_Quick_Check=Yes and never combine with what
+// precedes them: Latin below the combining marks, the Cyrillic letters,
+// general punctuation (quotes, dashes, ellipsis) and the euro sign. Text made
+// only of these is NFC without asking ICU (text_fast_path_test checks the
+// ranges against ICU).
+bool IsStableForNfc(std::int32_t c) {
+  return c < 0x300 || (c >= 0x400 && c <= 0x482) || (c >= 0x48A && c <= 0x52F) ||
+         (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) || c == 0x20AC;
+}
+
+// Unicode White_Space outside ASCII (stable since Unicode 6.3), so the match
+// key needs no property lookup per character.
+bool IsNonAsciiWhiteSpace(std::int32_t c) {
+  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+// True when valid UTF-8 `text` is NFC by the fast check alone.
+bool IsTriviallyNfc(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (AsciiChunk(s, i, text.size())) {
+      i += 8;
+      continue;
+    }
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    const CodePoint cp = DecodeUtf8(text, i);
+    if (cp.value < 0 || !IsStableForNfc(cp.value)) return false;
+    i += static_cast<std::size_t>(cp.length);
   }
   return true;
 }
@@ -51,19 +90,48 @@ bool IsAsciiOnly(std::string_view text) {
 void AppendNfc(const icu::Normalizer2& nfc, std::string_view piece, std::string& out) {
   const icu::StringPiece sp(piece.data(), static_cast<int32_t>(piece.size()));
   UErrorCode status = U_ZERO_ERROR;
+  // UTF-8 in and out: no UTF-16 round trip on the hot path of every import.
   if (nfc.isNormalizedUTF8(sp, status) && U_SUCCESS(status)) {
     out.append(piece);
     return;
   }
   status = U_ZERO_ERROR;
+  const std::size_t before = out.size();
   icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(piece.size()));
   nfc.normalizeUTF8(0, sp, sink, nullptr, status);
-  if (U_FAILURE(status)) out.append(piece);  // only on ICU data failure; keep the text
+  if (U_FAILURE(status)) {  // only on ICU data failure; keep the text
+    out.resize(before);
+    out.append(piece);
+  }
 }
 
-bool IsWhiteSpace(std::int32_t c) {
-  if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D);
-  return u_hasBinaryProperty(c, UCHAR_WHITE_SPACE);
+// True when the match key of `text` is `text` itself: NFC by the fast check,
+// no white space but single U+0020 between non-space characters.
+bool IsOwnMatchKey(std::string_view text) {
+  if (text.empty()) return true;
+  if (text.front() == ' ' || text.back() == ' ') return false;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  bool previous_space = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char b = s[i];
+    if (b < 0x80) {
+      ++i;
+      if (b == ' ') {
+        if (previous_space) return false;
+        previous_space = true;
+        continue;
+      }
+      if (b >= 0x09 && b <= 0x0D) return false;
+      previous_space = false;
+      continue;
+    }
+    const CodePoint cp = DecodeUtf8(text, i);
+    if (cp.value < 0 || !IsStableForNfc(cp.value) || IsNonAsciiWhiteSpace(cp.value)) return false;
+    i += static_cast<std::size_t>(cp.length);
+    previous_space = false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -73,6 +141,10 @@ Status ValidateUtf8(std::string_view text) {
   const std::size_t length = text.size();
   std::size_t i = 0;
   while (i < length) {
+    if (AsciiChunk(s, i, length)) {
+      i += 8;
+      continue;
+    }
     if (s[i] < 0x80) {
       ++i;
       continue;
@@ -95,7 +167,7 @@ std::string_view StripBom(std::string_view text) {
 }
 
 std::string ToNfc(std::string_view text) {
-  if (IsAsciiOnly(text)) return std::string(text);
+  if (IsTriviallyNfc(text)) return std::string(text);
   const icu::Normalizer2* nfc = Nfc();
   if (nfc == nullptr) return std::string(text);
   std::string out;
@@ -123,15 +195,24 @@ Result<std::string> NormalizeInput(std::string_view text) {
 }
 
 std::string MatchKey(std::string_view text) {
+  if (IsOwnMatchKey(text)) return std::string(text);
   const std::string nfc = ToNfc(text);
   std::string out;
   out.reserve(nfc.size());
+  const auto* s = reinterpret_cast<const unsigned char*>(nfc.data());
   bool pending_space = false;
   std::size_t i = 0;
   while (i < nfc.size()) {
-    const CodePoint cp = DecodeUtf8(nfc, i);
-    const std::size_t len = static_cast<std::size_t>(cp.length);
-    if (cp.value >= 0 && IsWhiteSpace(cp.value)) {
+    std::size_t len = 1;
+    bool space;
+    if (s[i] < 0x80) {
+      space = s[i] == ' ' || (s[i] >= 0x09 && s[i] <= 0x0D);
+    } else {
+      const CodePoint cp = DecodeUtf8(nfc, i);
+      len = static_cast<std::size_t>(cp.length);
+      space = IsNonAsciiWhiteSpace(cp.value);
+    }
+    if (space) {
       pending_space = !out.empty();  // leading white space is dropped
     } else {
       if (pending_space) out += ' ';
