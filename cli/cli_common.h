@@ -66,5 +66,6 @@ class Progress {
 
 // Subcommand registration; each defined in its cmd_<name>.cpp.
 // (one line per subcommand)
+void AddSegmentCommand(CLI::App& app, CliState& state);
 
 }  // namespace lovcen::cli

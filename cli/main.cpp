@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
                "read en-US/en-GB as en and de-DE/de-AT/de-CH as de");
 
   // One line per subcommand (each in its cmd_<name>.cpp).
+  AddSegmentCommand(app, state);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,45 @@
+// Private to the SRX engine: static facts about a Java-style pattern that let
+// the segmenter try rules only where they can match, and the bounded form of a
+// before-pattern that ICU accepts inside a look-behind.
+#pragma once
+
+#include <unicode/regex.h>
+#include <unicode/uniset.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "lovcen/status.h"
+
+namespace lovcen::srx_internal {
+
+// How far an unbounded repetition in a before-pattern may reach back (code
+// points): ICU's look-behind must be bounded. Java SRX engines do the same.
+constexpr int kRepeatCap = 100;
+
+struct PatternFacts {
+  bool nullable = true;     // may match the empty string
+  icu::UnicodeSet first;    // code points a non-empty match may start with
+  icu::UnicodeSet last;     // code points a non-empty match may end with
+  bool has_backreference = false;
+  // The pattern with every unbounded repetition (*, +, {n,}) capped at the
+  // look-behind limit, for ICU's bounded look-behind. Equals the input when
+  // nothing was unbounded.
+  icu::UnicodeString bounded;
+};
+
+// Never fails: where the analyser does not understand a construct it answers
+// conservatively (nullable, any first/last code point), which costs speed
+// only, never correctness.
+PatternFacts AnalyzePattern(std::string_view pattern, int repeat_cap);
+
+// Compiles `pattern` (UTF-8) with ICU; on failure the error says
+// "<what> does not compile: <ICU error> at offset N" (offset in code points
+// of the pattern as written).
+Result<std::unique_ptr<icu::RegexPattern>> CompilePattern(const icu::UnicodeString& pattern,
+                                                          uint32_t flags, const std::string& what,
+                                                          int offset_shift = 0);
+
+}  // namespace lovcen::srx_internal
