@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <memory>
 
@@ -16,20 +17,39 @@
 namespace lovcen {
 namespace {
 
+// Before-patterns at most this long (code points) run as ICU look-behinds.
+constexpr long kShortBefore = 0;
+
 // One compiled rule and the cheap tests that say where it cannot match.
 struct CompiledRule {
   bool is_break = true;
-  std::unique_ptr<icu::RegexPattern> before;  // "(?<=B)"; null when B is empty
+  // B (bounded) is tested on regions [s, p) that end at the position, for
+  // the starts s within its longest match that hold a code point B can start
+  // with. When B's length is unknown, `before_lookbehind` holds "(?<=B)".
+  std::unique_ptr<icu::RegexPattern> before;  // null when B is empty
   std::unique_ptr<icu::RegexPattern> after;   // A; null when A is empty
   std::unique_ptr<icu::RegexMatcher> before_matcher;
   std::unique_ptr<icu::RegexMatcher> after_matcher;
+  bool before_lookbehind = false;
+  bool before_nullable = true;
+  int32_t before_max16 = 0;    // longest match of B in UTF-16 units
+  icu::UnicodeSet before_first;  // code points a match of B starts with
+  bool has_precede = false;      // B opens with a one-code-point look-behind:
+  icu::UnicodeSet precede;       // what may stand before a start
+  bool precede_allows_start = false;
+  // Starts of B in the current window, when B reaches far back (found once
+  // per window, then looked up by binary search).
+  bool far_reaching = false;
+  mutable std::vector<int32_t> starts;
+  mutable uint64_t starts_generation = 0;
   // Matchers are pointed at a new window only when first used in it: most
   // rules are never tried in a short block.
   mutable uint64_t window_generation = 0;
-  // A non-empty match of B ends with a code point of `last`; when B cannot
-  // match empty, the code point before the position must be in it.
+  // When B cannot match empty, the code points just before the position
+  // must fit B's suffix sets (suffix[0]: its last code point).
   bool gate_prev = false;
-  icu::UnicodeSet last;
+  std::array<icu::UnicodeSet, srx_internal::kSuffixLength> suffix;
+  std::array<bool, srx_internal::kSuffixLength> suffix_open{};
   // Likewise the code point at the position, when A cannot match empty.
   bool gate_next = false;
   icu::UnicodeSet first;
@@ -106,6 +126,10 @@ struct Segmenter::Impl {
   std::vector<std::size_t> FindBreaks(std::string_view text, std::size_t ctx, std::size_t from,
                                       std::size_t end) const;
   bool Decide(int32_t p, int32_t length) const;
+  bool BeforeMatches(const CompiledRule& rule, int32_t p, int32_t length) const;
+  bool HasStartsBefore(const CompiledRule& rule, int32_t p, int32_t length) const;
+  void FindStarts(const CompiledRule& rule, int32_t length) const;
+  bool PrecedeFits(const CompiledRule& rule, int32_t start, int32_t length) const;
   std::vector<TextRange> Run(std::string_view text, std::size_t from) const;
 };
 
@@ -144,17 +168,37 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
     bool after_nullable = true;
     if (!rule.before.empty()) {
       auto facts = srx_internal::AnalyzePattern(rule.before, srx_internal::kRepeatCap);
-      icu::UnicodeString behind(u"(?<=");
-      behind.append(facts.bounded).append(u')');
-      auto compiled = srx_internal::CompilePattern(behind, 0, context);
+      icu::UnicodeString pattern = facts.bounded;
+      // Short patterns run as one ICU look-behind (ICU tries the few starts
+      // itself, cheaper than one call per start); far-reaching ones are
+      // tried only at the starts they can begin with.
+      c.before_lookbehind = facts.max_length < 0 || facts.max_length <= kShortBefore;
+      if (c.before_lookbehind) {
+        pattern = icu::UnicodeString(u"(?<=").append(facts.bounded).append(u')');
+      } else {
+        c.before_max16 = static_cast<int32_t>(2 * facts.max_length);
+        c.before_first = facts.first;
+        c.before_first.freeze();
+        c.has_precede = facts.has_precede;
+        c.precede = facts.precede;
+        c.precede_allows_start = facts.precede_allows_start;
+        c.far_reaching = c.before_max16 > 48;
+      }
+      auto compiled = srx_internal::CompilePattern(pattern, 0, context);
       if (!compiled.ok()) return compiled.error();
       c.before = std::move(*compiled);
       c.before_matcher.reset(c.before->matcher(status));
+      if (U_SUCCESS(status)) {
+        // Look-arounds, \b and anchors see the whole window, not the region.
+        c.before_matcher->useTransparentBounds(true);
+        c.before_matcher->useAnchoringBounds(false);
+      }
       before_nullable = facts.nullable;
+      c.before_nullable = facts.nullable;
       if (!facts.nullable) {
         c.gate_prev = true;
-        c.last = facts.last;
-        c.last.freeze();
+        c.suffix = facts.suffix;
+        c.suffix_open = facts.suffix_open;
       }
     }
     if (!rule.after.empty()) {
@@ -177,7 +221,7 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
     if (c.is_break) {
       impl->has_break_rule = true;
       if (!before_nullable) {
-        impl->prev_any.addAll(c.last);
+        impl->prev_any.addAll(c.suffix[0]);
       } else if (!after_nullable) {
         impl->next_any.addAll(c.first);
       } else {
@@ -191,23 +235,107 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
   return Segmenter(std::move(impl));
 }
 
+bool Segmenter::Impl::PrecedeFits(const CompiledRule& rule, int32_t start, int32_t length) const {
+  if (!rule.has_precede) return true;
+  if (start == 0) return rule.precede_allows_start;
+  UChar32 c;
+  U16_GET(window.getBuffer(), 0, start - 1, length, c);
+  return rule.precede.contains(c);
+}
+
+void Segmenter::Impl::FindStarts(const CompiledRule& rule, int32_t length) const {
+  if (rule.starts_generation == generation) return;
+  const UChar* u = window.getBuffer();
+  rule.starts.clear();
+  for (int32_t k = 0; k < length;) {
+    k += rule.before_first.span(u + k, length - k, USET_SPAN_NOT_CONTAINED);
+    if (k >= length) break;
+    if (PrecedeFits(rule, k, length)) rule.starts.push_back(k);
+    k += U16_IS_LEAD(u[k]) && k + 1 < length && U16_IS_TRAIL(u[k + 1]) ? 2 : 1;
+  }
+  rule.starts_generation = generation;
+}
+
+bool Segmenter::Impl::HasStartsBefore(const CompiledRule& rule, int32_t p, int32_t length) const {
+  if (rule.before_lookbehind || rule.before_nullable) return true;
+  FindStarts(rule, length);
+  auto it = std::lower_bound(rule.starts.begin(), rule.starts.end(), p);
+  return it != rule.starts.begin() && *(it - 1) >= p - rule.before_max16;
+}
+
+bool Segmenter::Impl::BeforeMatches(const CompiledRule& rule, int32_t p, int32_t length) const {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::RegexMatcher& m = *rule.before_matcher;
+  if (rule.before_lookbehind) return m.lookingAt(p, status) && U_SUCCESS(status);
+  auto try_start = [&](int32_t start) {
+    m.region(start, p, status);
+    const bool hit = m.matches(status);
+    return U_SUCCESS(status) && hit;
+  };
+  if (rule.before_nullable && try_start(p)) return true;
+  const int32_t lowest = std::max(0, p - rule.before_max16);
+  const UChar* u = window.getBuffer();
+  if (rule.far_reaching) {
+    FindStarts(rule, length);
+    auto it = std::lower_bound(rule.starts.begin(), rule.starts.end(), p);
+    while (it != rule.starts.begin()) {
+      --it;
+      if (*it < lowest) break;
+      if (try_start(*it)) return true;
+    }
+    return false;
+  }
+  for (int32_t start = p - 1; start >= lowest; --start) {
+    if (U16_IS_TRAIL(u[start]) && start > 0 && U16_IS_LEAD(u[start - 1])) continue;
+    UChar32 c;
+    U16_GET(u, 0, start, length, c);
+    if (rule.before_first.contains(c) && PrecedeFits(rule, start, length) && try_start(start)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool Segmenter::Impl::Decide(int32_t p, int32_t length) const {
   const UChar* u = window.getBuffer();
-  UChar32 prev = -1;
+  // The code points just before p (-1 past the start) and the one at p.
+  std::array<UChar32, srx_internal::kSuffixLength> prev;
+  int32_t at = p;
+  for (auto& c : prev) {
+    if (at > 0) {
+      U16_PREV(u, 0, at, c);
+    } else {
+      c = -1;
+    }
+  }
   UChar32 next = -1;
-  if (p > 0) U16_GET(u, 0, p - 1, length, prev);
   if (p < length) U16_GET(u, 0, p, length, next);
   for (const CompiledRule& rule : compiled) {
-    if (rule.gate_prev && (prev < 0 || !rule.last.contains(prev))) continue;
+    if (rule.gate_prev) {
+      bool fits = true;
+      for (int k = 0; k < srx_internal::kSuffixLength && fits; ++k) {
+        if (rule.suffix_open[k]) continue;
+        fits = prev[k] >= 0 && rule.suffix[k].contains(prev[k]);
+      }
+      if (!fits) continue;
+    }
     if (rule.gate_next && (next < 0 || !rule.first.contains(next))) continue;
     if (rule.window_generation != generation) {
       if (rule.before_matcher) rule.before_matcher->reset(window);
       if (rule.after_matcher) rule.after_matcher->reset(window);
       rule.window_generation = generation;
     }
+    // The cheaper test first: a before-pattern that reaches far back costs
+    // more than an anchored after-pattern, a short one usually less.
     UErrorCode status = U_ZERO_ERROR;
-    if (rule.after_matcher && !rule.after_matcher->lookingAt(p, status)) continue;
-    if (rule.before_matcher && !rule.before_matcher->lookingAt(p, status)) continue;
+    if (rule.far_reaching) {
+      if (!HasStartsBefore(rule, p, length)) continue;
+      if (rule.after_matcher && !rule.after_matcher->lookingAt(p, status)) continue;
+      if (rule.before_matcher && !BeforeMatches(rule, p, length)) continue;
+    } else {
+      if (rule.before_matcher && !BeforeMatches(rule, p, length)) continue;
+      if (rule.after_matcher && !rule.after_matcher->lookingAt(p, status)) continue;
+    }
     if (U_FAILURE(status)) continue;
     return rule.is_break;
   }

@@ -90,11 +90,18 @@ Status ValidateSrxRule(const SrxRule& rule, const std::string& context) {
                          "' uses a back-reference, which the look-behind that tests it cannot hold"),
                 rule.location);
     }
-    icu::UnicodeString behind(u"(?<=");
-    behind.append(facts.bounded).append(u')');
-    auto bounded = CompilePattern(behind, 0, context + ": beforebreak '" + rule.before +
-                                                 "' (as a look-behind)", 4);
+    // The segmenter tests the bounded form over a region that ends at the
+    // position; a form whose length the analyser cannot bound runs as an ICU
+    // look-behind instead, which must then compile.
+    auto bounded = CompilePattern(facts.bounded, 0, context + ": beforebreak '" + rule.before + "'");
     if (!bounded.ok()) return At(bounded.error(), rule.location);
+    if (facts.max_length < 0) {
+      icu::UnicodeString behind(u"(?<=");
+      behind.append(facts.bounded).append(u')');
+      auto lookbehind = CompilePattern(behind, 0, context + ": beforebreak '" + rule.before +
+                                                      "' (as a look-behind)", 4);
+      if (!lookbehind.ok()) return At(lookbehind.error(), rule.location);
+    }
   }
   if (!rule.after.empty()) {
     auto after = CompilePattern(Utf16(rule.after), 0, context + ": afterbreak '" + rule.after + "'");

@@ -8,6 +8,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf16.h>
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -27,33 +29,92 @@ struct Facts {
   bool nullable = true;
   icu::UnicodeSet first;
   icu::UnicodeSet last;
+  long min_len = 0;  // in code points
+  long max_len = 0;  // -1: unbounded
+  // Possible match lengths below kSuffixLength (bit j: exactly j code
+  // points), and bit kSuffixLength for that many or more.
+  uint8_t lens = 1;
+  // suffix[k]: the code point k+1 places from the end, over the matches
+  // that are at least k+1 long.
+  std::array<icu::UnicodeSet, kSuffixLength> suffix;
 };
+
+uint8_t AddLens(uint8_t a, uint8_t b) {
+  uint8_t out = 0;
+  for (int i = 0; i <= kSuffixLength; ++i) {
+    if (!(a & (1u << i))) continue;
+    for (int j = 0; j <= kSuffixLength; ++j) {
+      if (b & (1u << j)) out |= static_cast<uint8_t>(1u << std::min(i + j, kSuffixLength));
+    }
+  }
+  return out;
+}
+
+// Suffix sets of X followed by Y.
+void ConcatSuffix(const Facts& x, const Facts& y, Facts& out) {
+  out.lens = AddLens(x.lens, y.lens);
+  for (int k = 0; k < kSuffixLength; ++k) {
+    icu::UnicodeSet set;
+    if (y.lens >> (k + 1)) set.addAll(y.suffix[k]);  // Y can be long enough
+    for (int j = 0; j <= k; ++j) {
+      if (y.lens & (1u << j)) set.addAll(x.suffix[k - j]);
+    }
+    out.suffix[k] = set;
+  }
+}
 
 Facts CharFacts(const icu::UnicodeSet& set) {
   Facts f;
   f.nullable = false;
   f.first = set;
   f.last = set;
+  f.min_len = 1;
+  f.max_len = 1;
+  f.lens = 1u << 1;
+  f.suffix[0] = set;
   return f;
 }
 
+// Anything at all, of any length (back-references).
+Facts AnyFacts() {
+  Facts f = CharFacts(AnySet());
+  f.nullable = true;
+  f.min_len = 0;
+  f.max_len = -1;
+  f.lens = 0xFF;
+  for (auto& set : f.suffix) set = AnySet();
+  return f;
+}
+
+long AddLen(long a, long b) { return a < 0 || b < 0 ? -1 : a + b; }
+
 Facts Concat(const Facts& a, const Facts& b) {
   Facts f;
+  f.min_len = a.min_len + b.min_len;
+  f.max_len = AddLen(a.max_len, b.max_len);
   f.nullable = a.nullable && b.nullable;
   f.first = a.first;
   if (a.nullable) f.first.addAll(b.first);
   f.last = b.last;
   if (b.nullable) f.last.addAll(a.last);
+  ConcatSuffix(a, b, f);
   return f;
 }
 
 Facts Either(const Facts& a, const Facts& b) {
   Facts f;
+  f.min_len = std::min(a.min_len, b.min_len);
+  f.max_len = a.max_len < 0 || b.max_len < 0 ? -1 : std::max(a.max_len, b.max_len);
   f.nullable = a.nullable || b.nullable;
   f.first = a.first;
   f.first.addAll(b.first);
   f.last = a.last;
   f.last.addAll(b.last);
+  f.lens = a.lens | b.lens;
+  for (int k = 0; k < kSuffixLength; ++k) {
+    f.suffix[k] = a.suffix[k];
+    f.suffix[k].addAll(b.suffix[k]);
+  }
   return f;
 }
 
@@ -105,10 +166,18 @@ class Analyzer {
   Analyzer(std::u32string pattern, int cap) : p_(std::move(pattern)), cap_(cap) {}
 
   Facts Run() {
+    LeadingLookbehind();
     Facts f = Alternation(false);
     if (i_ != p_.size()) throw Unreadable{};
+    if (top_level_alternation_) has_precede_ = false;
     return f;
   }
+
+  // A pattern that opens with (?<=[X]) or (?<![X]) says which code point
+  // may stand before a match: the segmenter skips starts where none does.
+  bool has_precede() const { return has_precede_; }
+  const icu::UnicodeSet& precede() const { return precede_; }
+  bool precede_allows_start() const { return precede_allows_start_; }
   bool has_backreference() const { return backref_; }
 
   // The pattern with unbounded repetitions capped.
@@ -233,7 +302,26 @@ class Analyzer {
     }
     if (max < 0) caps_.push_back({begin, end, min, leading && !possessive});
     if (max == 0) return Facts{};  // x{0}: matches only the empty string
+    {
+      // Suffix sets of the repetitions: the last few copies decide them, so
+      // a few more powers than the minimum cover every count.
+      const long top = max < 0 ? min + kSuffixLength + 1 : std::min<long>(max, min + kSuffixLength + 1);
+      Facts power;  // atom^0
+      Facts all;
+      bool any = false;
+      for (long n = 0; n <= top; ++n) {
+        if (n >= min) {
+          all = any ? Either(all, power) : power;
+          any = true;
+        }
+        if (n < top) power = Concat(power, atom);
+      }
+      atom.lens = all.lens;
+      atom.suffix = all.suffix;
+    }
     if (min == 0) atom.nullable = true;
+    atom.min_len *= min;
+    if (atom.max_len != 0) atom.max_len = max < 0 || atom.max_len < 0 ? -1 : atom.max_len * max;
     return atom;
   }
 
@@ -406,7 +494,7 @@ class Analyzer {
       case U'H': set = HorizontalSpaceSet(); set.complement(); return set;
       case U'v': return LineBreakSet();
       case U'V': set = LineBreakSet(); set.complement(); return set;
-      case U'X': return AnySet();
+      case U'X': throw Unreadable{};  // a grapheme cluster has no fixed length
       case U'N': {
         if (Peek() != U'{') throw Unreadable{};
         while (Next() != U'}') {
@@ -445,7 +533,13 @@ class Analyzer {
       return f;
     }
     if (c == U'b' || c == U'B' || c == U'A' || c == U'z' || c == U'Z' || c == U'G') return Facts{};
-    if (c == U'R') return CharFacts(LineBreakSet());
+    if (c == U'R') {
+      Facts f = CharFacts(LineBreakSet());
+      f.max_len = 2;  // \r\n
+      f.lens |= 1u << 2;
+      f.suffix[1] = LineBreakSet();
+      return f;
+    }
     if ((c >= U'1' && c <= U'9') || c == U'k') {
       if (c == U'k') {
         while (Next() != U'>') {
@@ -454,9 +548,7 @@ class Analyzer {
         while (Peek() >= U'0' && Peek() <= U'9') ++i_;
       }
       backref_ = true;
-      Facts f = CharFacts(AnySet());
-      f.nullable = true;
-      return f;
+      return AnyFacts();
     }
     if (auto set = ClassEscape(c)) return CharFacts(Folded(*set));
     if (auto cp = CharEscape(c)) return CharFacts(Single(*cp));
@@ -554,8 +646,29 @@ class Analyzer {
     throw Unreadable{};
   }
 
+  void LeadingLookbehind() {
+    const bool positive = p_.rfind(U"(?<=[", 0) == 0;
+    const bool negative = p_.rfind(U"(?<![", 0) == 0;
+    if (!positive && !negative) return;
+    i_ = 5;
+    try {
+      icu::UnicodeSet set = Class();
+      if (Peek() == U')') {
+        if (negative) set.complement(0, kMaxCodePoint);
+        precede_ = set;
+        precede_allows_start_ = negative;
+        has_precede_ = true;
+      }
+    } catch (const Unreadable&) {
+    }
+    i_ = 0;
+  }
+
   std::u32string p_;
   int cap_;
+  bool has_precede_ = false;
+  bool precede_allows_start_ = false;
+  icu::UnicodeSet precede_;
   std::size_t i_ = 0;
   bool case_insensitive_ = false;
   bool extended_ = false;
@@ -593,9 +706,29 @@ PatternFacts AnalyzePattern(std::string_view pattern, int repeat_cap) {
     out.nullable = f.nullable;
     out.first = f.first;
     out.last = f.last;
+    for (int k = 0; k < kSuffixLength; ++k) {
+      // Where a match may be shorter, the code point there is the text's.
+      const bool shorter = (f.lens & ((1u << (k + 1)) - 1)) != 0;
+      out.suffix[k] = shorter ? AnySet() : f.suffix[k];
+      out.suffix_open[k] = shorter;
+    }
     out.has_backreference = analyzer.has_backreference();
-    out.bounded = FromU32(analyzer.Bounded());
+    out.has_precede = analyzer.has_precede();
+    out.precede = analyzer.precede();
+    out.precede_allows_start = analyzer.precede_allows_start();
+    const std::u32string bounded = analyzer.Bounded();
+    out.bounded = FromU32(bounded);
+    // The longest match of the bounded form (what a look-behind must scan).
+    if (!out.has_backreference) {
+      Analyzer again(bounded, repeat_cap);
+      out.max_length = again.Run().max_len;
+    }
   } catch (const Unreadable&) {
+    for (int k = 0; k < kSuffixLength; ++k) {
+      out.suffix[k] = AnySet();
+      out.suffix_open[k] = true;
+    }
+    out.max_length = -1;
     out.nullable = true;
     out.first = AnySet();
     out.last = AnySet();
@@ -603,6 +736,8 @@ PatternFacts AnalyzePattern(std::string_view pattern, int repeat_cap) {
   }
   out.first.freeze();
   out.last.freeze();
+  out.precede.freeze();
+  for (auto& set : out.suffix) set.freeze();
   return out;
 }
 

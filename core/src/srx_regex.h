@@ -7,6 +7,7 @@
 #include <unicode/uniset.h>
 #include <unicode/unistr.h>
 
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -19,11 +20,27 @@ namespace lovcen::srx_internal {
 // points): ICU's look-behind must be bounded. Java SRX engines do the same.
 constexpr int kRepeatCap = 100;
 
+// How many code points before a position the suffix test looks at.
+constexpr int kSuffixLength = 3;
+
 struct PatternFacts {
   bool nullable = true;     // may match the empty string
   icu::UnicodeSet first;    // code points a non-empty match may start with
   icu::UnicodeSet last;     // code points a non-empty match may end with
+  // suffix[k]: the code points that may stand k+1 places before the end of
+  // a match (suffix[0] is `last`); suffix_open[k] when a match may be
+  // shorter than k+1, so that any code point (or the start of the text) may
+  // stand there.
+  std::array<icu::UnicodeSet, kSuffixLength> suffix;
+  std::array<bool, kSuffixLength> suffix_open{};
   bool has_backreference = false;
+  // When the pattern opens with a one-code-point look-behind, what may stand
+  // before a match (and whether the start of the text may).
+  bool has_precede = false;
+  icu::UnicodeSet precede;
+  bool precede_allows_start = false;
+  // Longest match of `bounded`, in code points; -1 when unknown.
+  long max_length = -1;
   // The pattern with every unbounded repetition (*, +, {n,}) capped at the
   // look-behind limit, for ICU's bounded look-behind. Equals the input when
   // nothing was unbounded.
