@@ -50,9 +50,11 @@ struct CompiledRule {
   bool gate_prev = false;
   std::array<icu::UnicodeSet, srx_internal::kSuffixLength> suffix;
   std::array<bool, srx_internal::kSuffixLength> suffix_open{};
-  // Likewise the code point at the position, when A cannot match empty.
+  // Likewise the code points from the position on, when A cannot match empty.
   bool gate_next = false;
   icu::UnicodeSet first;
+  std::array<icu::UnicodeSet, srx_internal::kSuffixLength> prefix;
+  std::array<bool, srx_internal::kSuffixLength> prefix_open{};
 };
 
 // Reads the code point at s[i] and advances i (ICU's UTF-8 rules; an
@@ -215,6 +217,8 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
         c.gate_next = true;
         c.first = facts.first;
         c.first.freeze();
+        c.prefix = facts.prefix;
+        c.prefix_open = facts.prefix_open;
       }
     }
     if (U_FAILURE(status)) return BadInput(context + ": cannot create a matcher");
@@ -308,8 +312,15 @@ bool Segmenter::Impl::Decide(int32_t p, int32_t length) const {
       c = -1;
     }
   }
-  UChar32 next = -1;
-  if (p < length) U16_GET(u, 0, p, length, next);
+  std::array<UChar32, srx_internal::kSuffixLength> next;
+  at = p;
+  for (auto& c : next) {
+    if (at < length) {
+      U16_NEXT(u, at, length, c);
+    } else {
+      c = -1;
+    }
+  }
   for (const CompiledRule& rule : compiled) {
     if (rule.gate_prev) {
       bool fits = true;
@@ -319,7 +330,14 @@ bool Segmenter::Impl::Decide(int32_t p, int32_t length) const {
       }
       if (!fits) continue;
     }
-    if (rule.gate_next && (next < 0 || !rule.first.contains(next))) continue;
+    if (rule.gate_next) {
+      bool fits = true;
+      for (int k = 0; k < srx_internal::kSuffixLength && fits; ++k) {
+        if (rule.prefix_open[k]) continue;
+        fits = next[k] >= 0 && rule.prefix[k].contains(next[k]);
+      }
+      if (!fits) continue;
+    }
     if (rule.window_generation != generation) {
       if (rule.before_matcher) rule.before_matcher->reset(window);
       if (rule.after_matcher) rule.after_matcher->reset(window);

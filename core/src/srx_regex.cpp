@@ -37,6 +37,8 @@ struct Facts {
   // suffix[k]: the code point k+1 places from the end, over the matches
   // that are at least k+1 long.
   std::array<icu::UnicodeSet, kSuffixLength> suffix;
+  // prefix[k]: the code point k+1 places from the start, likewise.
+  std::array<icu::UnicodeSet, kSuffixLength> prefix;
 };
 
 uint8_t AddLens(uint8_t a, uint8_t b) {
@@ -60,6 +62,12 @@ void ConcatSuffix(const Facts& x, const Facts& y, Facts& out) {
       if (y.lens & (1u << j)) set.addAll(x.suffix[k - j]);
     }
     out.suffix[k] = set;
+    icu::UnicodeSet pre;
+    if (x.lens >> (k + 1)) pre.addAll(x.prefix[k]);  // X can be long enough
+    for (int j = 0; j <= k; ++j) {
+      if (x.lens & (1u << j)) pre.addAll(y.prefix[k - j]);
+    }
+    out.prefix[k] = pre;
   }
 }
 
@@ -72,6 +80,7 @@ Facts CharFacts(const icu::UnicodeSet& set) {
   f.max_len = 1;
   f.lens = 1u << 1;
   f.suffix[0] = set;
+  f.prefix[0] = set;
   return f;
 }
 
@@ -83,6 +92,7 @@ Facts AnyFacts() {
   f.max_len = -1;
   f.lens = 0xFF;
   for (auto& set : f.suffix) set = AnySet();
+  for (auto& set : f.prefix) set = AnySet();
   return f;
 }
 
@@ -114,6 +124,8 @@ Facts Either(const Facts& a, const Facts& b) {
   for (int k = 0; k < kSuffixLength; ++k) {
     f.suffix[k] = a.suffix[k];
     f.suffix[k].addAll(b.suffix[k]);
+    f.prefix[k] = a.prefix[k];
+    f.prefix[k].addAll(b.prefix[k]);
   }
   return f;
 }
@@ -318,6 +330,7 @@ class Analyzer {
       }
       atom.lens = all.lens;
       atom.suffix = all.suffix;
+      atom.prefix = all.prefix;
     }
     if (min == 0) atom.nullable = true;
     atom.min_len *= min;
@@ -538,6 +551,7 @@ class Analyzer {
       f.max_len = 2;  // \r\n
       f.lens |= 1u << 2;
       f.suffix[1] = LineBreakSet();
+      f.prefix[1] = LineBreakSet();
       return f;
     }
     if ((c >= U'1' && c <= U'9') || c == U'k') {
@@ -711,6 +725,8 @@ PatternFacts AnalyzePattern(std::string_view pattern, int repeat_cap) {
       const bool shorter = (f.lens & ((1u << (k + 1)) - 1)) != 0;
       out.suffix[k] = shorter ? AnySet() : f.suffix[k];
       out.suffix_open[k] = shorter;
+      out.prefix[k] = shorter ? AnySet() : f.prefix[k];
+      out.prefix_open[k] = shorter;
     }
     out.has_backreference = analyzer.has_backreference();
     out.has_precede = analyzer.has_precede();
@@ -727,6 +743,8 @@ PatternFacts AnalyzePattern(std::string_view pattern, int repeat_cap) {
     for (int k = 0; k < kSuffixLength; ++k) {
       out.suffix[k] = AnySet();
       out.suffix_open[k] = true;
+      out.prefix[k] = AnySet();
+      out.prefix_open[k] = true;
     }
     out.max_length = -1;
     out.nullable = true;
@@ -738,6 +756,7 @@ PatternFacts AnalyzePattern(std::string_view pattern, int repeat_cap) {
   out.last.freeze();
   out.precede.freeze();
   for (auto& set : out.suffix) set.freeze();
+  for (auto& set : out.prefix) set.freeze();
   return out;
 }
 

@@ -33,6 +33,9 @@ struct PatternFacts {
   // stand there.
   std::array<icu::UnicodeSet, kSuffixLength> suffix;
   std::array<bool, kSuffixLength> suffix_open{};
+  // The same from the start of a match (prefix[0] is `first`).
+  std::array<icu::UnicodeSet, kSuffixLength> prefix;
+  std::array<bool, kSuffixLength> prefix_open{};
   bool has_backreference = false;
   // When the pattern opens with a one-code-point look-behind, what may stand
   // before a match (and whether the start of the text may).
