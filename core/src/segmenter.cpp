@@ -40,6 +40,9 @@ struct CompiledRule {
   // Starts of B in the current window, when B reaches far back (found once
   // per window, then looked up by binary search).
   bool far_reaching = false;
+  // A short after-pattern is tried before a before-pattern (it is anchored
+  // and fails fast); a long one (a word list) after it.
+  bool after_first = false;
   mutable std::vector<int32_t> starts;
   mutable uint64_t starts_generation = 0;
   // Matchers are pointed at a new window only when first used in it: most
@@ -127,7 +130,9 @@ struct Segmenter::Impl {
   // the window; sorted.
   std::vector<std::size_t> FindBreaks(std::string_view text, std::size_t ctx, std::size_t from,
                                       std::size_t end) const;
+  using CodePoints = std::array<UChar32, srx_internal::kSuffixLength>;
   bool Decide(int32_t p, int32_t length) const;
+  bool GatesFit(const CompiledRule& rule, const CodePoints& prev, const CodePoints& next) const;
   bool BeforeMatches(const CompiledRule& rule, int32_t p, int32_t length) const;
   bool HasStartsBefore(const CompiledRule& rule, int32_t p, int32_t length) const;
   void FindStarts(const CompiledRule& rule, int32_t length) const;
@@ -211,6 +216,7 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
           0, context);
       if (!compiled.ok()) return compiled.error();
       c.after = std::move(*compiled);
+      c.after_first = rule.after.size() < 64;
       c.after_matcher.reset(c.after->matcher(status));
       after_nullable = facts.nullable;
       if (!facts.nullable) {
@@ -300,10 +306,25 @@ bool Segmenter::Impl::BeforeMatches(const CompiledRule& rule, int32_t p, int32_t
   return false;
 }
 
+bool Segmenter::Impl::GatesFit(const CompiledRule& rule, const CodePoints& prev,
+                               const CodePoints& next) const {
+  for (int k = 0; k < srx_internal::kSuffixLength; ++k) {
+    if (rule.gate_prev && !rule.suffix_open[k] &&
+        (prev[k] < 0 || !rule.suffix[k].contains(prev[k]))) {
+      return false;
+    }
+    if (rule.gate_next && !rule.prefix_open[k] &&
+        (next[k] < 0 || !rule.prefix[k].contains(next[k]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 bool Segmenter::Impl::Decide(int32_t p, int32_t length) const {
   const UChar* u = window.getBuffer();
   // The code points just before p (-1 past the start) and the one at p.
-  std::array<UChar32, srx_internal::kSuffixLength> prev;
+  CodePoints prev;
   int32_t at = p;
   for (auto& c : prev) {
     if (at > 0) {
@@ -312,7 +333,7 @@ bool Segmenter::Impl::Decide(int32_t p, int32_t length) const {
       c = -1;
     }
   }
-  std::array<UChar32, srx_internal::kSuffixLength> next;
+  CodePoints next;
   at = p;
   for (auto& c : next) {
     if (at < length) {
@@ -321,23 +342,17 @@ bool Segmenter::Impl::Decide(int32_t p, int32_t length) const {
       c = -1;
     }
   }
+  // Nothing to decide unless some break rule can match here at all.
+  bool any_break = false;
   for (const CompiledRule& rule : compiled) {
-    if (rule.gate_prev) {
-      bool fits = true;
-      for (int k = 0; k < srx_internal::kSuffixLength && fits; ++k) {
-        if (rule.suffix_open[k]) continue;
-        fits = prev[k] >= 0 && rule.suffix[k].contains(prev[k]);
-      }
-      if (!fits) continue;
+    if (rule.is_break && GatesFit(rule, prev, next)) {
+      any_break = true;
+      break;
     }
-    if (rule.gate_next) {
-      bool fits = true;
-      for (int k = 0; k < srx_internal::kSuffixLength && fits; ++k) {
-        if (rule.prefix_open[k]) continue;
-        fits = next[k] >= 0 && rule.prefix[k].contains(next[k]);
-      }
-      if (!fits) continue;
-    }
+  }
+  if (!any_break) return false;
+  for (const CompiledRule& rule : compiled) {
+    if (!GatesFit(rule, prev, next)) continue;
     if (rule.window_generation != generation) {
       if (rule.before_matcher) rule.before_matcher->reset(window);
       if (rule.after_matcher) rule.after_matcher->reset(window);
@@ -346,8 +361,8 @@ bool Segmenter::Impl::Decide(int32_t p, int32_t length) const {
     // The cheaper test first: a before-pattern that reaches far back costs
     // more than an anchored after-pattern, a short one usually less.
     UErrorCode status = U_ZERO_ERROR;
-    if (rule.far_reaching) {
-      if (!HasStartsBefore(rule, p, length)) continue;
+    if (rule.far_reaching || rule.after_first) {
+      if (rule.far_reaching && !HasStartsBefore(rule, p, length)) continue;
       if (rule.after_matcher && !rule.after_matcher->lookingAt(p, status)) continue;
       if (rule.before_matcher && !BeforeMatches(rule, p, length)) continue;
     } else {
