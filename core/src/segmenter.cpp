@@ -17,6 +17,29 @@
 namespace lovcen {
 namespace {
 
+// A set of code points with a bit table for the scripts lovcen's text is
+// written in (Latin, Latin Extended, Greek, Cyrillic), so that the gate tests
+// at every candidate position are a shift and a mask.
+class FastSet {
+ public:
+  FastSet() = default;
+  explicit FastSet(const icu::UnicodeSet& set) : set_(set) {
+    set_.freeze();
+    for (UChar32 c = 0; c < kTableSize; ++c) {
+      if (set_.contains(c)) bits_[c >> 6] |= uint64_t{1} << (c & 63);
+    }
+  }
+  bool contains(UChar32 c) const {
+    if (c >= 0 && c < kTableSize) return (bits_[c >> 6] >> (c & 63)) & 1;
+    return set_.contains(c);
+  }
+
+ private:
+  static constexpr UChar32 kTableSize = 0x800;
+  std::array<uint64_t, kTableSize / 64> bits_{};
+  icu::UnicodeSet set_;
+};
+
 // Before-patterns at most this long (code points) run as ICU look-behinds.
 constexpr long kShortBefore = 0;
 
@@ -34,8 +57,9 @@ struct CompiledRule {
   bool before_nullable = true;
   int32_t before_max16 = 0;    // longest match of B in UTF-16 units
   icu::UnicodeSet before_first;  // code points a match of B starts with
+  FastSet before_first_fast;
   bool has_precede = false;      // B opens with a one-code-point look-behind:
-  icu::UnicodeSet precede;       // what may stand before a start
+  FastSet precede;               // what may stand before a start
   bool precede_allows_start = false;
   // Starts of B in the current window, when B reaches far back (found once
   // per window, then looked up by binary search).
@@ -51,12 +75,12 @@ struct CompiledRule {
   // When B cannot match empty, the code points just before the position
   // must fit B's suffix sets (suffix[0]: its last code point).
   bool gate_prev = false;
-  std::array<icu::UnicodeSet, srx_internal::kSuffixLength> suffix;
+  std::array<FastSet, srx_internal::kSuffixLength> suffix;
   std::array<bool, srx_internal::kSuffixLength> suffix_open{};
   // Likewise the code points from the position on, when A cannot match empty.
   bool gate_next = false;
   icu::UnicodeSet first;
-  std::array<icu::UnicodeSet, srx_internal::kSuffixLength> prefix;
+  std::array<FastSet, srx_internal::kSuffixLength> prefix;
   std::array<bool, srx_internal::kSuffixLength> prefix_open{};
 };
 
@@ -173,6 +197,7 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
     UErrorCode status = U_ZERO_ERROR;
     bool before_nullable = true;
     bool after_nullable = true;
+    icu::UnicodeSet facts_last;
     if (!rule.before.empty()) {
       auto facts = srx_internal::AnalyzePattern(rule.before, srx_internal::kRepeatCap);
       icu::UnicodeString pattern = facts.bounded;
@@ -186,8 +211,9 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
         c.before_max16 = static_cast<int32_t>(2 * facts.max_length);
         c.before_first = facts.first;
         c.before_first.freeze();
+        c.before_first_fast = FastSet(facts.first);
         c.has_precede = facts.has_precede;
-        c.precede = facts.precede;
+        c.precede = FastSet(facts.precede);
         c.precede_allows_start = facts.precede_allows_start;
         c.far_reaching = c.before_max16 > 48;
       }
@@ -204,7 +230,8 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
       c.before_nullable = facts.nullable;
       if (!facts.nullable) {
         c.gate_prev = true;
-        c.suffix = facts.suffix;
+        facts_last = facts.last;
+        for (int k = 0; k < srx_internal::kSuffixLength; ++k) c.suffix[k] = FastSet(facts.suffix[k]);
         c.suffix_open = facts.suffix_open;
       }
     }
@@ -223,7 +250,7 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
         c.gate_next = true;
         c.first = facts.first;
         c.first.freeze();
-        c.prefix = facts.prefix;
+        for (int k = 0; k < srx_internal::kSuffixLength; ++k) c.prefix[k] = FastSet(facts.prefix[k]);
         c.prefix_open = facts.prefix_open;
       }
     }
@@ -231,7 +258,7 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
     if (c.is_break) {
       impl->has_break_rule = true;
       if (!before_nullable) {
-        impl->prev_any.addAll(c.suffix[0]);
+        impl->prev_any.addAll(facts_last);
       } else if (!after_nullable) {
         impl->next_any.addAll(c.first);
       } else {
@@ -299,7 +326,8 @@ bool Segmenter::Impl::BeforeMatches(const CompiledRule& rule, int32_t p, int32_t
     if (U16_IS_TRAIL(u[start]) && start > 0 && U16_IS_LEAD(u[start - 1])) continue;
     UChar32 c;
     U16_GET(u, 0, start, length, c);
-    if (rule.before_first.contains(c) && PrecedeFits(rule, start, length) && try_start(start)) {
+    if (rule.before_first_fast.contains(c) && PrecedeFits(rule, start, length) &&
+        try_start(start)) {
       return true;
     }
   }
