@@ -23,11 +23,18 @@ std::optional<std::string> Attribute(const Attributes& attrs, const char16_t* na
   return ToUtf8(value);
 }
 
+// A content error found in a callback. The reader records it with its
+// position and ignores the rest of the document instead of throwing out of
+// Xerces: the parser's position is gone once the exception has unwound it.
+struct ContentError {
+  std::string message;
+};
+
 bool YesNo(const std::optional<std::string>& value, bool fallback, const char* what) {
   if (!value) return fallback;
   if (*value == "yes") return true;
   if (*value == "no") return false;
-  throw XmlContentError(std::string(what) + " must be \"yes\" or \"no\", not \"" + *value + "\"");
+  throw ContentError{std::string(what) + " must be \"yes\" or \"no\", not \"" + *value + "\""};
 }
 
 class SrxHandler : public xercesc::DefaultHandler {
@@ -36,19 +43,35 @@ class SrxHandler : public xercesc::DefaultHandler {
 
   void setDocumentLocator(const xercesc::Locator* const locator) override { locator_ = locator; }
 
-  void startElement(const XMLCh* const uri, const XMLCh* const localname, const XMLCh* const,
+  const std::optional<Error>& error() const { return error_; }
+
+  void startElement(const XMLCh* const uri, const XMLCh* const localname, const XMLCh* const qname,
                     const Attributes& attrs) override {
+    if (error_) return;
+    try {
+      Start(uri, localname, qname, attrs);
+    } catch (const ContentError& e) {
+      Error err = BadInput(e.message);
+      const SrxLocation here = Here();
+      err.line = here.line;
+      err.column = here.column;
+      error_ = err;
+    }
+  }
+
+  void Start(const XMLCh* const uri, const XMLCh* const localname, const XMLCh* const,
+             const Attributes& attrs) {
     const std::string ns = ToUtf8(uri);
     const std::string name = ToUtf8(localname);
     ++depth_;
     if (depth_ == 1) {
-      if (name != "srx") throw XmlContentError("not an SRX file: root element is <" + name + ">");
+      if (name != "srx") throw ContentError{"not an SRX file: root element is <" + name + ">"};
       if (!ns.empty() && ns != kSrx20 && ns != kSrx10) {
-        throw XmlContentError("not an SRX file: root element is in namespace '" + ns + "'");
+        throw ContentError{"not an SRX file: root element is in namespace '" + ns + "'"};
       }
       const std::string version = Attribute(attrs, u"version").value_or("");
       if (version != "2.0" && version != "1.0") {
-        throw XmlContentError("unsupported SRX version '" + version + "' (lovcen reads 2.0 and 1.0)");
+        throw ContentError{"unsupported SRX version '" + version + "' (lovcen reads 2.0 and 1.0)"};
       }
       doc_.version = version;
       return;
@@ -72,28 +95,28 @@ class SrxHandler : public xercesc::DefaultHandler {
       } else if (type == "isolated") {
         doc_.format_handling.include_isolated = YesNo(include, true, "formathandle include");
       } else {
-        throw XmlContentError("formathandle type must be start, end or isolated, not \"" + type +
-                              "\"");
+        throw ContentError{"formathandle type must be start, end or isolated, not \"" + type +
+                              "\""};
       }
     } else if (name == "languagerule") {
       auto rule_name = Attribute(attrs, u"languagerulename");
       if (!rule_name || rule_name->empty()) {
-        throw XmlContentError("<languagerule> without a languagerulename");
+        throw ContentError{"<languagerule> without a languagerulename"};
       }
       if (doc_.FindLanguageRule(*rule_name) != nullptr) {
-        throw XmlContentError("languagerule '" + *rule_name + "' is defined twice");
+        throw ContentError{"languagerule '" + *rule_name + "' is defined twice"};
       }
       doc_.language_rules.push_back({*rule_name, {}, Here()});
       in_language_rule_ = true;
     } else if (name == "rule") {
-      if (!in_language_rule_) throw XmlContentError("<rule> outside a <languagerule>");
+      if (!in_language_rule_) throw ContentError{"<rule> outside a <languagerule>"};
       SrxRule rule;
       rule.is_break = YesNo(Attribute(attrs, u"break"), true, "rule break");
       rule.location = Here();
       doc_.language_rules.back().rules.push_back(std::move(rule));
       in_rule_ = true;
     } else if (name == "beforebreak" || name == "afterbreak") {
-      if (!in_rule_) throw XmlContentError("<" + name + "> outside a <rule>");
+      if (!in_rule_) throw ContentError{"<" + name + "> outside a <rule>"};
       text_ = name == "beforebreak" ? &doc_.language_rules.back().rules.back().before
                                     : &doc_.language_rules.back().rules.back().after;
       text_->clear();
@@ -104,13 +127,14 @@ class SrxHandler : public xercesc::DefaultHandler {
       auto pattern = Attribute(attrs, u"languagepattern");
       auto rule_name = Attribute(attrs, u"languagerulename");
       if (!pattern || !rule_name) {
-        throw XmlContentError("<languagemap> needs languagepattern and languagerulename");
+        throw ContentError{"<languagemap> needs languagepattern and languagerulename"};
       }
       doc_.maps.push_back({*pattern, *rule_name, Here()});
     }
   }
 
   void endElement(const XMLCh* const, const XMLCh* const localname, const XMLCh* const) override {
+    if (error_) return;
     if (skip_depth_ > 0) {
       if (depth_ == skip_depth_) skip_depth_ = 0;
       --depth_;
@@ -124,6 +148,7 @@ class SrxHandler : public xercesc::DefaultHandler {
   }
 
   void characters(const XMLCh* const chars, const XMLSize_t length) override {
+    if (error_) return;
     if (text_ != nullptr && skip_depth_ == 0) text_->append(ToUtf8(chars, length));
   }
 
@@ -145,6 +170,7 @@ class SrxHandler : public xercesc::DefaultHandler {
   bool in_language_rule_ = false;
   bool in_rule_ = false;
   std::string* text_ = nullptr;
+  std::optional<Error> error_;
 };
 
 Result<SrxDocument> Read(const XmlInput& input, const std::string& name) {
@@ -154,6 +180,7 @@ Result<SrxDocument> Read(const XmlInput& input, const std::string& name) {
   XmlLimits limits;
   limits.max_bytes = std::size_t{64} << 20;  // rule files are small; anything bigger is a mistake
   LOVCEN_RETURN_IF_ERROR(ParseXml(input, handler, limits));
+  if (handler.error()) return handler.error()->InFile(name);
   if (doc.language_rules.empty() && doc.maps.empty()) {
     Error e = BadInput("SRX file defines no language rules");
     e.file = name;
