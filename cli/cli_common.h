@@ -72,5 +72,6 @@ void AddSearchCommand(CLI::App& app, CliState& state);
 void AddStatsCommand(CLI::App& app, CliState& state);
 void AddReindexCommand(CLI::App& app, CliState& state);
 void AddSegmentCommand(CLI::App& app, CliState& state);
+void AddValidateCommand(CLI::App& app, CliState& state);
 
 }  // namespace lovcen::cli

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   AddStatsCommand(app, state);
   AddReindexCommand(app, state);
   AddSegmentCommand(app, state);
+  AddValidateCommand(app, state);
 
   try {
     app.parse(argc, argv);
