@@ -45,7 +45,7 @@ class SqliteSource final : public VariantSource {
       // Units changed in place (duplicate policy newer-wins) since the stamp.
       sqlite::Statement s(db_,
                           "SELECT v.id, v.text, v.codes FROM units u JOIN variants v"
-                          " ON v.id = u.id * 8 + ? WHERE u.changed >= ? AND u.id <= ? ORDER BY u.id",
+                          " ON v.id = u.id * 8 + ? WHERE u.changed > ? AND u.id <= ? ORDER BY u.id",
                           &status);
       LOVCEN_RETURN_IF_ERROR(WithPath(status));
       s.Bind(1, code);
@@ -107,7 +107,7 @@ class StoreSource final : public VariantSource {
     UnitFilter units;
     units.required_languages.push_back(filter.language);
     return store_.ForEachUnit(units, [&](const TranslationUnit& unit) {
-      const bool changed = !filter.changed_after.empty() && unit.changed >= filter.changed_after;
+      const bool changed = !filter.changed_after.empty() && unit.changed > filter.changed_after;
       if (unit.id > filter.after_unit_id || changed) {
         if (const Variant* v = unit.Find(filter.language)) visit(unit.id, v->segment);
       }
