@@ -296,9 +296,8 @@ Status WriteFileAtomically(const std::string& path, const std::function<Status(S
 // Class hashes of a segment's tokens.
 std::vector<std::uint64_t> Norms(const Tokenizer& tokenizer, const Segment& segment) {
   const std::vector<Token> tokens = tokenizer.Tokenize(segment);
-  const std::vector<ScoreToken> score = PrepareScoreTokens(segment, tokens);
-  std::vector<std::uint64_t> out(score.size());
-  for (std::size_t i = 0; i < score.size(); ++i) out[i] = score[i].norm;
+  std::vector<std::uint64_t> out(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) out[i] = TokenClass(segment, tokens[i]);
   return out;
 }
 
@@ -350,7 +349,8 @@ struct SectionBuilder {
     std::vector<std::uint32_t> ordered_tokens(tokens.size());
     std::vector<std::uint64_t> length_start(max_len + 2, n);
     std::vector<std::uint64_t> frequency(sorted_hashes.size() + 1, 0);
-    std::vector<std::uint32_t> distinct;
+    // Last segment that counted each id: distinct ids per segment without sorting.
+    std::vector<std::uint32_t> last(sorted_hashes.size(), 0xffffffffu);
     for (std::size_t k = n; k-- > 0;) length_start[lengths[by_length[k]]] = k;
     for (std::size_t l = max_len + 1; l-- > 0;) length_start[l] = std::min(length_start[l], length_start[l + 1]);
     for (std::size_t k = 0; k < n; ++k) {
@@ -358,16 +358,15 @@ struct SectionBuilder {
       units[k] = unit_ids[i];
       offsets[k + 1] = offsets[k] + lengths[i];
       Signature sig;
-      distinct.clear();
       for (std::uint64_t t = 0; t < lengths[i]; ++t) {
         const std::uint32_t id = remap[tokens[read_offset[i] + t]];
         ordered_tokens[offsets[k] + t] = id;
         sig.Set(SignatureBit(id));
-        distinct.push_back(id);
+        if (last[id] != k) {
+          last[id] = static_cast<std::uint32_t>(k);
+          ++frequency[id + 1];
+        }
       }
-      std::sort(distinct.begin(), distinct.end());
-      distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-      for (std::uint32_t id : distinct) ++frequency[id + 1];
       signatures[2 * k] = sig.w[0];
       signatures[2 * k + 1] = sig.w[1];
     }
@@ -375,12 +374,14 @@ struct SectionBuilder {
     for (std::size_t v = 0; v < sorted_hashes.size(); ++v) frequency[v + 1] += frequency[v];
     std::vector<std::uint32_t> postings(frequency.back());
     std::vector<std::uint64_t> fill(frequency.begin(), frequency.end() - 1);
+    std::fill(last.begin(), last.end(), 0xffffffffu);
     for (std::size_t k = 0; k < n; ++k) {
-      distinct.assign(ordered_tokens.begin() + static_cast<std::ptrdiff_t>(offsets[k]),
-                      ordered_tokens.begin() + static_cast<std::ptrdiff_t>(offsets[k + 1]));
-      std::sort(distinct.begin(), distinct.end());
-      distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-      for (std::uint32_t id : distinct) postings[fill[id]++] = static_cast<std::uint32_t>(k);
+      for (std::uint64_t t = offsets[k]; t < offsets[k + 1]; ++t) {
+        const std::uint32_t id = ordered_tokens[t];
+        if (last[id] == k) continue;
+        last[id] = static_cast<std::uint32_t>(k);
+        postings[fill[id]++] = static_cast<std::uint32_t>(k);
+      }
     }
     out.PutOne(static_cast<std::uint64_t>(n));
     out.PutOne(static_cast<std::uint64_t>(ordered_tokens.size()));
@@ -605,32 +606,52 @@ Result<CandidateIndex> CandidateIndex::Build(VariantSource& source, const std::s
       std::vector<Tokenizer> workers;
       for (unsigned t = 0; t < threads; ++t) workers.push_back(tokenizer->Clone());
       SectionBuilder builder;
-      // Tokenizing is most of the build: batches of variants are split over
-      // the worker threads; reading and interning stay on this thread.
-      constexpr std::size_t kBatch = 16384;
-      std::vector<std::pair<std::int64_t, Segment>> batch;
-      std::vector<std::vector<std::uint64_t>> norms;
-      auto flush = [&] {
-        norms.assign(batch.size(), {});
-        std::vector<std::thread> pool;
-        const std::size_t per = (batch.size() + threads - 1) / threads;
-        for (unsigned t = 0; t < threads && t * per < batch.size(); ++t) {
-          pool.emplace_back([&, t] {
-            const std::size_t end = std::min(batch.size(), (t + 1) * per);
-            for (std::size_t i = t * per; i < end; ++i) norms[i] = Norms(workers[t], batch[i].second);
+      // Tokenizing is most of the build: while the worker threads tokenize
+      // one batch, this thread interns the previous one and reads the next.
+      constexpr std::size_t kBatch = 8192;
+      std::vector<std::pair<std::int64_t, Segment>> batch[2];
+      std::vector<std::vector<std::uint64_t>> norms[2];
+      std::vector<std::thread> pool;
+      int current = 0;
+      bool pending = false;  // batch[current ^ 1] is being tokenized
+      auto launch = [&](int b) {
+        norms[b].assign(batch[b].size(), {});
+        const std::size_t per = (batch[b].size() + threads - 1) / threads;
+        for (unsigned t = 0; t < threads && t * per < batch[b].size(); ++t) {
+          pool.emplace_back([&, b, t, per] {
+            const std::size_t end = std::min(batch[b].size(), (t + 1) * per);
+            for (std::size_t i = t * per; i < end; ++i) norms[b][i] = Norms(workers[t], batch[b][i].second);
           });
         }
+      };
+      auto join = [&] {
         for (std::thread& th : pool) th.join();
-        for (std::size_t i = 0; i < batch.size(); ++i) builder.Add(batch[i].first, norms[i]);
-        stats.segments += batch.size();
-        batch.clear();
+        pool.clear();
+      };
+      auto intern = [&](int b) {
+        for (std::size_t i = 0; i < batch[b].size(); ++i) builder.Add(batch[b][i].first, norms[b][i]);
+        stats.segments += batch[b].size();
+        batch[b].clear();
+        norms[b].clear();
+      };
+      auto rotate = [&] {
+        join();
+        launch(current);
+        if (pending) intern(current ^ 1);
+        pending = true;
+        current ^= 1;
       };
       Status status = source.ForEachVariant({tag, 0, {}}, [&](std::int64_t unit_id, const Segment& segment) {
-        batch.emplace_back(unit_id, segment);
-        if (batch.size() == kBatch) flush();
+        batch[current].emplace_back(unit_id, segment);
+        if (batch[current].size() == kBatch) rotate();
       });
-      LOVCEN_RETURN_IF_ERROR(status);
-      flush();
+      if (!status.ok()) {
+        join();
+        return status;
+      }
+      rotate();
+      join();
+      intern(current ^ 1);
       stats.tokens += builder.tokens.size();
       offsets[li] = out.pos();
       builder.Write(out);

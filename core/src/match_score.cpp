@@ -23,6 +23,19 @@ bool HasDigit(std::string_view s) {
   return false;
 }
 
+// Unicode punctuation (general category P*) among ASCII; $ + < = > ^ ` | ~
+// are symbols (S*), not punctuation. A test checks this against ICU.
+constexpr bool IsAsciiPunctuation(unsigned char c) {
+  switch (c) {
+    case '!': case '"': case '#': case '%': case '&': case '\'': case '(': case ')': case '*':
+    case ',': case '-': case '.': case '/': case ':': case ';': case '?': case '@': case '[':
+    case '\\': case ']': case '_': case '{': case '}':
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool IsAscii(std::string_view s) {
   for (unsigned char c : s) {
     if (c >= 0x80) return false;
@@ -46,7 +59,7 @@ std::string WithoutPunctuation(std::string_view s) {
   while (i < s.size()) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
-      if (!u_ispunct(c)) out += static_cast<char>(c);
+      if (!IsAsciiPunctuation(c)) out += static_cast<char>(c);
       ++i;
       continue;
     }
@@ -63,7 +76,38 @@ std::string CodeIdentity(const InlineCode& code) {
   return std::string(1, kind) + code.element;
 }
 
+// The class of a non-code token from its kind and bare text.
+std::uint64_t ClassOf(TokenKind kind, std::string_view bare) {
+  // One class for every placeable, by kind or by digits: the tokenizer
+  // decides some kinds from context ("10:30" is a time only after a clock
+  // word), and equal text must always land in one class.
+  if (IsPlaceable(kind) || HasDigit(bare)) return kPlaceableClass;
+  if (bare.empty()) return kPunctuationClass;
+  return KeyHash(bare);
+}
+
 }  // namespace
+
+std::uint64_t TokenClass(const Segment& segment, const Token& token) {
+  if (token.kind == TokenKind::kCode) return kCodeClass;
+  if (IsPlaceable(token.kind)) return kPlaceableClass;
+  const std::string_view text = token.text(segment.text);
+  if (!IsAscii(text)) return ClassOf(token.kind, WithoutPunctuation(Fold(text)));
+  // ASCII: fold, drop punctuation and hash in one pass, without allocating
+  // (the same bytes KeyHash would see; index builds spend their time here).
+  std::uint64_t h = 14695981039346656037ull;
+  bool empty = true, digit = false;
+  for (unsigned char c : text) {
+    if (IsAsciiPunctuation(c)) continue;
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c | 0x20);
+    digit |= c >= '0' && c <= '9';
+    empty = false;
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  if (digit) return kPlaceableClass;
+  return empty ? kPunctuationClass : h;
+}
 
 std::vector<ScoreToken> PrepareScoreTokens(const Segment& segment, std::span<const Token> tokens) {
   std::vector<ScoreToken> out;
@@ -83,16 +127,7 @@ std::vector<ScoreToken> PrepareScoreTokens(const Segment& segment, std::span<con
     s.text = std::string(t.text(segment.text));
     s.folded = Fold(s.text);
     s.bare = WithoutPunctuation(s.folded);
-    // One class for every placeable, by kind or by digits: the tokenizer
-    // decides some kinds from context ("10:30" is a time only after a clock
-    // word), and equal text must always land in one class.
-    if (IsPlaceable(t.kind) || HasDigit(s.bare)) {
-      s.norm = kPlaceableClass;
-    } else if (s.bare.empty()) {
-      s.norm = kPunctuationClass;
-    } else {
-      s.norm = KeyHash(s.bare);
-    }
+    s.norm = ClassOf(t.kind, s.bare);
     out.push_back(std::move(s));
   }
   return out;

@@ -3,6 +3,7 @@
 #include "lovcen/match_score.h"
 
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 
 #include "lovcen/tokenizer.h"
 
@@ -173,6 +174,28 @@ TEST_F(MatchScoreTest, TokensWhoseSubstitutionIsCheapShareTheirIndexClass) {
   EXPECT_EQ(Prep("1,500")[0].norm, Prep("https://x.me/b")[0].norm);
   // Different words do not.
   EXPECT_NE(Prep("talks")[0].norm, Prep("walks")[0].norm);
+}
+
+TEST_F(MatchScoreTest, AsciiPunctuationIsUnicodePunctuation) {
+  // The bare form drops exactly the characters ICU calls punctuation.
+  for (int c = 0x21; c < 0x7f; ++c) {
+    Segment word;
+    word.text = std::string("a") + static_cast<char>(c) + "b";
+    const Token whole{TokenKind::kWord, 0, 3, 0};
+    const auto prepared = PrepareScoreTokens(word, std::span<const Token>(&whole, 1));
+    EXPECT_EQ(prepared[0].bare.size() == 2, u_ispunct(c) != 0) << static_cast<char>(c);
+    EXPECT_EQ(TokenClass(word, whole), prepared[0].norm) << static_cast<char>(c);
+  }
+}
+
+TEST_F(MatchScoreTest, TokenClassAgreesWithPrepareScoreTokens) {
+  Segment s;
+  s.text = "The U.S. said 1,500 it's \u201cČAS\u201d, Ä-ha! co-operate www.x.me 10:30 e@x.me (ok) ...";
+  s.codes = {{CodeKind::kStandalone, 4, "1", "x", {}, "<x/>"}};
+  const auto tokens = tokenizer_->Tokenize(s);
+  const auto score = PrepareScoreTokens(s, tokens);
+  ASSERT_EQ(tokens.size(), score.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) EXPECT_EQ(TokenClass(s, tokens[i]), score[i].norm) << score[i].text;
 }
 
 }  // namespace

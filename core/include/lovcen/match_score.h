@@ -30,6 +30,9 @@ struct ScoreToken {
   std::size_t begin = 0, end = 0;  // byte offsets in the segment text
 };
 
+// ScoreToken::norm of one token, without the rest (what index builds need).
+std::uint64_t TokenClass(const Segment& segment, const Token& token);
+
 // Score tokens of `segment` from its `tokens` (Tokenizer::Tokenize(segment)).
 std::vector<ScoreToken> PrepareScoreTokens(const Segment& segment, std::span<const Token> tokens);
 
