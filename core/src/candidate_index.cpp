@@ -421,37 +421,26 @@ bool ParseSection(Reader& r, LanguageSection& s) {
 
 // ---- index -----------------------------------------------------------------
 
-struct CandidateIndex::Impl {
-  std::string path;
-  IndexOptions options;
+namespace {
+
+// One language: its mapped main file, its delta and what the delta replaces.
+struct LanguageIndex {
   Mapping mapping;
   std::uint64_t build_id = 0;
   TmVersion built_version;  // of the main file
   TmVersion version;        // including the delta
-  std::array<LanguageSection, 4> sections;
-  std::array<DeltaLanguage, 4> delta;
-  std::array<std::unordered_set<std::int64_t>, 4> superseded;  // main units replaced by the delta
-  IndexBuildStats stats;
-
-  std::vector<Language> Languages() const {
-    if (options.languages.empty()) return {kAllLanguages.begin(), kAllLanguages.end()};
-    std::vector<Language> out;
-    for (const LanguageTag& t : options.languages) out.push_back(t.language());
-    return out;
-  }
+  LanguageSection section;
+  DeltaLanguage delta;
+  std::unordered_set<std::int64_t> superseded;  // main units replaced by the delta
+  std::string path;
 
   Status Load();
-  Status LoadDelta();
+  void LoadDelta();
   Status WriteDelta() const;
-  void AddToDelta(Language language, std::int64_t unit_id, std::vector<std::uint64_t> norms);
-  std::size_t DeltaCount() const {
-    std::size_t n = 0;
-    for (const auto& d : delta) n += d.segments.size();
-    return n;
-  }
+  void AddToDelta(std::int64_t unit_id, std::vector<std::uint64_t> norms);
 };
 
-Status CandidateIndex::Impl::Load() {
+Status LanguageIndex::Load() {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return NotFound("no fuzzy index at " + path);
   struct stat st {};
@@ -462,7 +451,10 @@ Status CandidateIndex::Impl::Load() {
   mapping.size = static_cast<std::size_t>(st.st_size);
   void* data = mmap(nullptr, mapping.size, PROT_READ, MAP_SHARED, fd, 0);
   ::close(fd);
-  if (data == MAP_FAILED) return IoError("cannot map the fuzzy index", path);
+  if (data == MAP_FAILED) {
+    mapping.data = nullptr;
+    return IoError("cannot map the fuzzy index", path);
+  }
   mapping.data = data;
   Reader r(static_cast<const char*>(data), mapping.size);
   const char* magic = r.Take<char>(8);
@@ -471,98 +463,228 @@ Status CandidateIndex::Impl::Load() {
   build_id = r.One<std::uint64_t>();
   built_version = TakeVersion(r);
   version = built_version;
-  const std::uint64_t languages = r.One<std::uint64_t>();
-  if (!r.ok() || languages > 4) return BadInput("corrupt fuzzy index header").InFile(path);
-  std::vector<std::pair<std::uint64_t, std::uint64_t>> table;
-  for (std::uint64_t i = 0; i < languages; ++i) {
-    const std::uint64_t code = r.One<std::uint64_t>();
-    const std::uint64_t offset = r.One<std::uint64_t>();
-    table.emplace_back(code, offset);
-  }
-  if (!r.ok()) return BadInput("corrupt fuzzy index header").InFile(path);
-  for (auto [code, offset] : table) {
-    if (code > 3) return BadInput("corrupt fuzzy index language table").InFile(path);
-    r.Seek(offset);
-    if (!ParseSection(r, sections[code])) return BadInput("corrupt fuzzy index section").InFile(path);
-  }
-  for (Language l : Languages()) {
-    if (!sections[static_cast<std::size_t>(l)].present) return BadInput("fuzzy index lacks a language").InFile(path);
-  }
+  r.One<std::uint64_t>();  // language code, for people reading the file
+  if (!r.ok() || !ParseSection(r, section)) return BadInput("corrupt fuzzy index").InFile(path);
   return Status::Ok();
 }
 
-void CandidateIndex::Impl::AddToDelta(Language language, std::int64_t unit_id, std::vector<std::uint64_t> norms) {
-  const std::size_t li = static_cast<std::size_t>(language);
-  DeltaLanguage& d = delta[li];
-  const LanguageSection& s = sections[li];
+void LanguageIndex::AddToDelta(std::int64_t unit_id, std::vector<std::uint64_t> norms) {
   DeltaSegment seg;
   seg.unit_id = unit_id;
   for (std::uint64_t h : norms) {
-    std::uint32_t id = s.present ? s.IdOf(h) : 0xffffffffu;
+    std::uint32_t id = section.present ? section.IdOf(h) : 0xffffffffu;
     if (id == 0xffffffffu) {
-      auto [it, fresh] = d.fresh_ids.try_emplace(h, static_cast<std::uint32_t>(s.vocabulary + d.fresh_ids.size()));
+      auto [it, fresh] =
+          delta.fresh_ids.try_emplace(h, static_cast<std::uint32_t>(section.vocabulary + delta.fresh_ids.size()));
       id = it->second;
     }
     seg.ids.push_back(id);
     seg.signature.Set(SignatureBit(id));
   }
   seg.norms = std::move(norms);
-  if (unit_id <= built_version.max_unit_id) superseded[li].insert(unit_id);
-  auto it = d.by_unit.find(unit_id);
-  if (it != d.by_unit.end()) {
-    d.segments[it->second] = std::move(seg);
+  if (unit_id <= built_version.max_unit_id) superseded.insert(unit_id);
+  auto it = delta.by_unit.find(unit_id);
+  if (it != delta.by_unit.end()) {
+    delta.segments[it->second] = std::move(seg);
   } else {
-    d.by_unit.emplace(unit_id, d.segments.size());
-    d.segments.push_back(std::move(seg));
+    delta.by_unit.emplace(unit_id, delta.segments.size());
+    delta.segments.push_back(std::move(seg));
   }
 }
 
-Status CandidateIndex::Impl::LoadDelta() {
-  const std::string delta_path = path + ".delta";
-  std::ifstream in(delta_path, std::ios::binary);
-  if (!in) return Status::Ok();  // no delta yet
+void LanguageIndex::LoadDelta() {
+  std::ifstream in(path + ".delta", std::ios::binary);
+  if (!in) return;  // no delta yet
   std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   Reader r(data.data(), data.size());
   const char* magic = r.Take<char>(8);
-  if (magic == nullptr || std::memcmp(magic, kDeltaMagic, 8) != 0) return Status::Ok();
-  if (r.One<std::uint64_t>() != build_id) return Status::Ok();  // belongs to an older build
+  if (magic == nullptr || std::memcmp(magic, kDeltaMagic, 8) != 0) return;
+  if (r.One<std::uint64_t>() != build_id) return;  // belongs to an older build
   const TmVersion v = TakeVersion(r);
   const std::uint64_t count = r.One<std::uint64_t>();
   for (std::uint64_t i = 0; i < count && r.ok(); ++i) {
-    const std::uint64_t language = r.One<std::uint64_t>();
     const std::int64_t unit_id = r.One<std::int64_t>();
     const std::uint64_t n = r.One<std::uint64_t>();
     const std::uint64_t* norms = r.Take<std::uint64_t>(n);
-    if (!r.ok() || language > 3) break;
-    AddToDelta(static_cast<Language>(language), unit_id, std::vector<std::uint64_t>(norms, norms + n));
+    if (!r.ok()) break;
+    AddToDelta(unit_id, std::vector<std::uint64_t>(norms, norms + n));
   }
   if (!r.ok()) {
-    // A torn delta: forget it, Update() reads the TM again from the build.
-    for (auto& d : delta) d = {};
-    for (auto& s : superseded) s.clear();
-    return Status::Ok();
+    // A torn delta: forget it; Update() reads the TM again from the build.
+    delta = {};
+    superseded.clear();
+    return;
   }
   version = v;
-  return Status::Ok();
 }
 
-Status CandidateIndex::Impl::WriteDelta() const {
+Status LanguageIndex::WriteDelta() const {
   return WriteFileAtomically(path + ".delta", [&](Sink& out) {
     out.Put(kDeltaMagic, 8);
     out.PutOne(build_id);
     PutVersion(out, version);
-    out.PutOne(static_cast<std::uint64_t>(DeltaCount()));
-    for (std::size_t li = 0; li < delta.size(); ++li) {
-      for (const DeltaSegment& seg : delta[li].segments) {
-        out.PutOne(static_cast<std::uint64_t>(li));
-        out.PutOne(seg.unit_id);
-        out.PutOne(static_cast<std::uint64_t>(seg.norms.size()));
-        out.Put(seg.norms.data(), seg.norms.size());
-      }
+    out.PutOne(static_cast<std::uint64_t>(delta.segments.size()));
+    for (const DeltaSegment& seg : delta.segments) {
+      out.PutOne(seg.unit_id);
+      out.PutOne(static_cast<std::uint64_t>(seg.norms.size()));
+      out.Put(seg.norms.data(), seg.norms.size());
     }
     return Status::Ok();
   });
 }
+
+// Builds one language's file from the TM.
+Status BuildLanguage(VariantSource& source, const TmVersion& version, const std::string& path,
+                     const LanguageTag& tag, unsigned threads, IndexBuildStats& stats) {
+  std::random_device random;
+  const std::uint64_t build_id = (static_cast<std::uint64_t>(random()) << 32) ^ random() ^
+                                 static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+  LOVCEN_RETURN_IF_ERROR(WriteFileAtomically(path, [&](Sink& out) -> Status {
+    out.Put(kMagic, 8);
+    out.PutOne(kFormatVersion);
+    out.PutOne(build_id);
+    PutVersion(out, version);
+    out.PutOne(static_cast<std::uint64_t>(tag.language()));
+    auto tokenizer = Tokenizer::Create(tag);
+    if (!tokenizer.ok()) return tokenizer.error();
+    std::vector<Tokenizer> workers;
+    for (unsigned t = 0; t < threads; ++t) workers.push_back(tokenizer->Clone());
+    SectionBuilder builder;
+    // Tokenizing is most of the build: while the worker threads tokenize
+    // one batch, this thread interns the previous one and reads the next.
+    constexpr std::size_t kBatch = 8192;
+    std::vector<std::pair<std::int64_t, Segment>> batch[2];
+    std::vector<std::vector<std::uint64_t>> norms[2];
+    std::vector<std::thread> pool;
+    int current = 0;
+    bool pending = false;  // batch[current ^ 1] is being tokenized
+    auto launch = [&](int b) {
+      norms[b].assign(batch[b].size(), {});
+      const std::size_t per = (batch[b].size() + threads - 1) / threads;
+      for (unsigned t = 0; t < threads && t * per < batch[b].size(); ++t) {
+        pool.emplace_back([&, b, t, per] {
+          const std::size_t end = std::min(batch[b].size(), (t + 1) * per);
+          for (std::size_t i = t * per; i < end; ++i) norms[b][i] = Norms(workers[t], batch[b][i].second);
+        });
+      }
+    };
+    auto join = [&] {
+      for (std::thread& th : pool) th.join();
+      pool.clear();
+    };
+    auto intern = [&](int b) {
+      for (std::size_t i = 0; i < batch[b].size(); ++i) builder.Add(batch[b][i].first, norms[b][i]);
+      stats.segments += batch[b].size();
+      batch[b].clear();
+      norms[b].clear();
+    };
+    auto rotate = [&] {
+      join();
+      launch(current);
+      if (pending) intern(current ^ 1);
+      pending = true;
+      current ^= 1;
+    };
+    Status status = source.ForEachVariant({tag, 0, {}}, [&](std::int64_t unit_id, const Segment& segment) {
+      batch[current].emplace_back(unit_id, segment);
+      if (batch[current].size() == kBatch) rotate();
+    });
+    if (!status.ok()) {
+      join();
+      return status;
+    }
+    rotate();
+    join();
+    intern(current ^ 1);
+    stats.tokens += builder.tokens.size();
+    stats.tokens += builder.tokens.size();
+    builder.Write(out);
+    return Status::Ok();
+  }));
+  std::error_code ec;
+  std::filesystem::remove(path + ".delta", ec);
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string IndexFilePath(const std::string& path, const LanguageTag& language) {
+  return path + "." + std::string(language.str());
+}
+
+struct CandidateIndex::Impl {
+  std::string path;
+  IndexOptions options;
+  std::array<std::unique_ptr<LanguageIndex>, 4> languages;
+  IndexBuildStats stats;
+  TmVersion version;
+
+  std::vector<Language> Wanted() const {
+    if (options.languages.empty()) return {kAllLanguages.begin(), kAllLanguages.end()};
+    std::vector<Language> out;
+    for (const LanguageTag& t : options.languages) out.push_back(t.language());
+    return out;
+  }
+  unsigned Threads() const {
+    const unsigned t = options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
+    return std::clamp(t, 1u, 8u);
+  }
+  const LanguageIndex* Find(const LanguageTag& language) const {
+    return languages[static_cast<std::size_t>(language.language())].get();
+  }
+
+  // Builds and loads one language.
+  Status Build(VariantSource& source, const TmVersion& current, Language language) {
+    const auto start = std::chrono::steady_clock::now();
+    const LanguageTag tag(language);
+    auto li = std::make_unique<LanguageIndex>();
+    li->path = IndexFilePath(path, tag);
+    LOVCEN_RETURN_IF_ERROR(BuildLanguage(source, current, li->path, tag, Threads(), stats));
+    LOVCEN_RETURN_IF_ERROR(li->Load());
+    languages[static_cast<std::size_t>(language)] = std::move(li);
+    stats.rebuilt = true;
+    stats.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return Status::Ok();
+  }
+
+  // Opens one language's file; builds it when missing, unreadable or stale
+  // beyond catching up; then catches up with `current`.
+  Status Open(VariantSource& source, const TmVersion& current, Language language, bool build_missing) {
+    auto li = std::make_unique<LanguageIndex>();
+    li->path = IndexFilePath(path, LanguageTag(language));
+    if (!li->Load().ok()) {
+      if (!build_missing) return Status::Ok();
+      return Build(source, current, language);  // derived data: rebuild
+    }
+    li->LoadDelta();
+    languages[static_cast<std::size_t>(language)] = std::move(li);
+    return CatchUp(source, current, language);
+  }
+
+  Status CatchUp(VariantSource& source, const TmVersion& current, Language language) {
+    LanguageIndex& li = *languages[static_cast<std::size_t>(language)];
+    if (current == li.version) return Status::Ok();
+    const bool shrank = current.units < li.version.units || current.max_unit_id < li.version.max_unit_id;
+    if (shrank) return Build(source, current, language);  // the TM was replaced
+    const LanguageTag tag(language);
+    auto tokenizer = Tokenizer::Create(tag);
+    if (!tokenizer.ok()) return tokenizer.error();
+    VariantFilter filter{tag, li.version.max_unit_id, li.version.max_changed};
+    std::size_t read = 0;
+    LOVCEN_RETURN_IF_ERROR(source.ForEachVariant(filter, [&](std::int64_t unit_id, const Segment& segment) {
+      li.AddToDelta(unit_id, Norms(*tokenizer, segment));
+      ++read;
+    }));
+    stats.caught_up += read;
+    li.version = current;
+    const double share = static_cast<double>(li.delta.segments.size()) /
+                         static_cast<double>(std::max<std::uint64_t>(1, li.section.segments));
+    if (share > options.max_delta_share && li.delta.segments.size() >= 1000) {
+      return Build(source, current, language);
+    }
+    return li.WriteDelta();
+  }
+};
 
 CandidateIndex::CandidateIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 CandidateIndex::CandidateIndex(CandidateIndex&&) noexcept = default;
@@ -571,181 +693,67 @@ CandidateIndex::~CandidateIndex() = default;
 
 Result<CandidateIndex> CandidateIndex::Build(VariantSource& source, const std::string& path,
                                              const IndexOptions& options) {
-  const auto start = std::chrono::steady_clock::now();
-  auto version = source.Version();
-  if (!version.ok()) return version.error();
-  Impl probe;
-  probe.options = options;
-  const std::vector<Language> languages = probe.Languages();
-  unsigned threads = options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
-  threads = std::clamp(threads, 1u, 8u);
-
-  std::random_device random;
-  const std::uint64_t build_id = (static_cast<std::uint64_t>(random()) << 32) ^ random() ^
-                                 static_cast<std::uint64_t>(start.time_since_epoch().count());
-  IndexBuildStats stats;
-  // Section offsets go into the header's language table: written after the
-  // sections through a second pass over the file's first bytes.
-  std::vector<std::uint64_t> offsets(languages.size(), 0);
-  std::size_t table_at = 0;
-  auto write = [&](Sink& out) -> Status {
-    out.Put(kMagic, 8);
-    out.PutOne(kFormatVersion);
-    out.PutOne(build_id);
-    PutVersion(out, *version);
-    out.PutOne(static_cast<std::uint64_t>(languages.size()));
-    table_at = out.pos();
-    for (std::size_t i = 0; i < languages.size(); ++i) {
-      out.PutOne(static_cast<std::uint64_t>(languages[i]));
-      out.PutOne(std::uint64_t{0});
-    }
-    for (std::size_t li = 0; li < languages.size(); ++li) {
-      const LanguageTag tag(languages[li]);
-      auto tokenizer = Tokenizer::Create(tag);
-      if (!tokenizer.ok()) return tokenizer.error();
-      std::vector<Tokenizer> workers;
-      for (unsigned t = 0; t < threads; ++t) workers.push_back(tokenizer->Clone());
-      SectionBuilder builder;
-      // Tokenizing is most of the build: while the worker threads tokenize
-      // one batch, this thread interns the previous one and reads the next.
-      constexpr std::size_t kBatch = 8192;
-      std::vector<std::pair<std::int64_t, Segment>> batch[2];
-      std::vector<std::vector<std::uint64_t>> norms[2];
-      std::vector<std::thread> pool;
-      int current = 0;
-      bool pending = false;  // batch[current ^ 1] is being tokenized
-      auto launch = [&](int b) {
-        norms[b].assign(batch[b].size(), {});
-        const std::size_t per = (batch[b].size() + threads - 1) / threads;
-        for (unsigned t = 0; t < threads && t * per < batch[b].size(); ++t) {
-          pool.emplace_back([&, b, t, per] {
-            const std::size_t end = std::min(batch[b].size(), (t + 1) * per);
-            for (std::size_t i = t * per; i < end; ++i) norms[b][i] = Norms(workers[t], batch[b][i].second);
-          });
-        }
-      };
-      auto join = [&] {
-        for (std::thread& th : pool) th.join();
-        pool.clear();
-      };
-      auto intern = [&](int b) {
-        for (std::size_t i = 0; i < batch[b].size(); ++i) builder.Add(batch[b][i].first, norms[b][i]);
-        stats.segments += batch[b].size();
-        batch[b].clear();
-        norms[b].clear();
-      };
-      auto rotate = [&] {
-        join();
-        launch(current);
-        if (pending) intern(current ^ 1);
-        pending = true;
-        current ^= 1;
-      };
-      Status status = source.ForEachVariant({tag, 0, {}}, [&](std::int64_t unit_id, const Segment& segment) {
-        batch[current].emplace_back(unit_id, segment);
-        if (batch[current].size() == kBatch) rotate();
-      });
-      if (!status.ok()) {
-        join();
-        return status;
-      }
-      rotate();
-      join();
-      intern(current ^ 1);
-      stats.tokens += builder.tokens.size();
-      offsets[li] = out.pos();
-      builder.Write(out);
-    }
-    return Status::Ok();
-  };
-  LOVCEN_RETURN_IF_ERROR(WriteFileAtomically(path + ".building", write));
-  {
-    std::fstream patch(path + ".building", std::ios::binary | std::ios::in | std::ios::out);
-    for (std::size_t li = 0; li < languages.size(); ++li) {
-      patch.seekp(static_cast<std::streamoff>(table_at + li * 16 + 8));
-      patch.write(reinterpret_cast<const char*>(&offsets[li]), 8);
-    }
-    patch.flush();
-    if (!patch) return IoError("cannot write the fuzzy index", path + ".building");
-  }
-  std::error_code ec;
-  std::filesystem::rename(path + ".building", path, ec);
-  if (ec) return IoError("cannot replace the fuzzy index: " + ec.message(), path);
-  std::filesystem::remove(path + ".delta", ec);
+  auto current = source.Version();
+  if (!current.ok()) return current.error();
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->options = options;
-  LOVCEN_RETURN_IF_ERROR(impl->Load());
-  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  stats.rebuilt = true;
-  impl->stats = stats;
+  impl->version = *current;
+  for (Language l : impl->Wanted()) LOVCEN_RETURN_IF_ERROR(impl->Build(source, *current, l));
   return CandidateIndex(std::move(impl));
 }
 
 Result<CandidateIndex> CandidateIndex::Open(VariantSource& source, const std::string& path,
                                             const IndexOptions& options) {
+  auto current = source.Version();
+  if (!current.ok()) return current.error();
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->options = options;
-  if (Status loaded = impl->Load(); !loaded.ok()) {
-    // Missing, corrupt or of another version: derived data, so rebuild.
-    return Build(source, path, options);
-  }
-  LOVCEN_RETURN_IF_ERROR(impl->LoadDelta());
-  CandidateIndex index(std::move(impl));
-  LOVCEN_RETURN_IF_ERROR(index.Update(source));
-  return index;
+  impl->version = *current;
+  for (Language l : impl->Wanted()) LOVCEN_RETURN_IF_ERROR(impl->Open(source, *current, l, !options.lazy));
+  return CandidateIndex(std::move(impl));
+}
+
+Status CandidateIndex::Ensure(VariantSource& source, const LanguageTag& language) {
+  if (impl_->Find(language) != nullptr) return Status::Ok();
+  auto current = source.Version();
+  if (!current.ok()) return current.error();
+  impl_->version = *current;
+  return impl_->Open(source, *current, language.language(), true);
 }
 
 Status CandidateIndex::Update(VariantSource& source) {
   auto current = source.Version();
   if (!current.ok()) return current.error();
-  Impl& d = *impl_;
-  if (*current == d.version) return Status::Ok();
-  const bool shrank = current->units < d.version.units || current->max_unit_id < d.version.max_unit_id;
-  if (!shrank) {
-    std::size_t read = 0;
-    for (Language l : d.Languages()) {
-      const LanguageTag tag(l);
-      auto tokenizer = Tokenizer::Create(tag);
-      if (!tokenizer.ok()) return tokenizer.error();
-      VariantFilter filter{tag, d.version.max_unit_id, d.version.max_changed};
-      Status status = source.ForEachVariant(filter, [&](std::int64_t unit_id, const Segment& segment) {
-        d.AddToDelta(l, unit_id, Norms(*tokenizer, segment));
-        ++read;
-      });
-      LOVCEN_RETURN_IF_ERROR(status);
-    }
-    std::uint64_t main_size = 0;
-    for (const auto& s : d.sections) main_size += s.segments;
-    d.stats.caught_up += read;
-    d.version = *current;
-    if (static_cast<double>(d.DeltaCount()) <= d.options.max_delta_share * static_cast<double>(main_size) ||
-        d.DeltaCount() < 1000) {
-      return d.WriteDelta();
-    }
+  impl_->version = *current;
+  for (Language l : kAllLanguages) {
+    if (impl_->languages[static_cast<std::size_t>(l)]) LOVCEN_RETURN_IF_ERROR(impl_->CatchUp(source, *current, l));
   }
-  auto rebuilt = Build(source, d.path, d.options);
-  if (!rebuilt.ok()) return rebuilt.error();
-  *this = std::move(*rebuilt);
   return Status::Ok();
 }
 
 const IndexBuildStats& CandidateIndex::stats() const { return impl_->stats; }
 const TmVersion& CandidateIndex::version() const { return impl_->version; }
+bool CandidateIndex::has(const LanguageTag& language) const { return impl_->Find(language) != nullptr; }
 std::size_t CandidateIndex::size(const LanguageTag& language) const {
-  const std::size_t li = static_cast<std::size_t>(language.language());
-  return impl_->sections[li].segments + impl_->delta[li].segments.size();
+  const LanguageIndex* li = impl_->Find(language);
+  return li == nullptr ? 0 : li->section.segments + li->delta.segments.size();
 }
-std::size_t CandidateIndex::delta_size() const { return impl_->DeltaCount(); }
+std::size_t CandidateIndex::delta_size() const {
+  std::size_t n = 0;
+  for (const auto& li : impl_->languages) n += li ? li->delta.segments.size() : 0;
+  return n;
+}
 
 std::vector<IndexHit> CandidateIndex::Lookup(const LanguageTag& language, std::span<const std::uint64_t> query,
                                              int threshold, std::size_t limit) const {
   std::vector<IndexHit> hits;
-  const std::size_t li = static_cast<std::size_t>(language.language());
-  const LanguageSection& s = impl_->sections[li];
-  const DeltaLanguage& delta = impl_->delta[li];
-  const std::unordered_set<std::int64_t>& superseded = impl_->superseded[li];
+  const LanguageIndex* index = impl_->Find(language);
+  if (index == nullptr) return hits;
+  const LanguageSection& s = index->section;
+  const DeltaLanguage& delta = index->delta;
+  const std::unordered_set<std::int64_t>& superseded = index->superseded;
   const std::size_t m = query.size();
   threshold = std::clamp(threshold, 0, 100);
   // Whole unit-cost edits allowed between m and n tokens: U <= W <= D_max.
@@ -804,9 +812,15 @@ std::vector<IndexHit> CandidateIndex::Lookup(const LanguageTag& language, std::s
       // Shared tokens needed: at least m - allowed(m); so one of the
       // allowed(m) + 1 rarest query tokens must be in every candidate.
       const std::size_t probe = static_cast<std::size_t>(std::max(allowed(m), 0)) + 1;
-      std::vector<std::uint32_t> candidates;
+      auto visit = [&](std::uint64_t k) {
+        if (!superseded.empty() && superseded.count(s.unit_id[k]) != 0) return;
+        Signature sig;
+        sig.w[0] = s.signature[2 * k];
+        sig.w[1] = s.signature[2 * k + 1];
+        verify({s.tokens + s.token_offset[k], s.tokens + s.token_offset[k + 1]}, sig, s.unit_id[k]);
+      };
       if (probe > m) {
-        for (std::uint64_t k = first; k < last; ++k) candidates.push_back(static_cast<std::uint32_t>(k));
+        for (std::uint64_t k = first; k < last; ++k) visit(k);
       } else {
         std::vector<std::uint32_t> rare(ids);
         std::sort(rare.begin(), rare.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -815,23 +829,23 @@ std::vector<IndexHit> CandidateIndex::Lookup(const LanguageTag& language, std::s
         });
         rare.resize(probe);
         rare.erase(std::unique(rare.begin(), rare.end()), rare.end());
+        // A variant in several probed lists is verified once: a bitmap over
+        // the band is cheaper than sorting the union.
+        std::vector<std::uint64_t> seen((last - first + 63) / 64, 0);
         for (std::uint32_t id : rare) {
           if (id >= s.vocabulary) continue;
           const std::uint32_t* b = s.postings + s.posting_offset[id];
           const std::uint32_t* e = s.postings + s.posting_offset[id + 1];
           const std::uint32_t* from = std::lower_bound(b, e, static_cast<std::uint32_t>(first));
           const std::uint32_t* to = std::lower_bound(from, e, static_cast<std::uint32_t>(last));
-          candidates.insert(candidates.end(), from, to);
+          for (const std::uint32_t* p = from; p < to; ++p) {
+            const std::uint64_t at = *p - first;
+            const std::uint64_t bit = std::uint64_t{1} << (at & 63u);
+            if (seen[at >> 6] & bit) continue;
+            seen[at >> 6] |= bit;
+            visit(*p);
+          }
         }
-        std::sort(candidates.begin(), candidates.end());
-        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-      }
-      for (std::uint32_t k : candidates) {
-        if (!superseded.empty() && superseded.count(s.unit_id[k]) != 0) continue;
-        Signature sig;
-        sig.w[0] = s.signature[2 * k];
-        sig.w[1] = s.signature[2 * k + 1];
-        verify({s.tokens + s.token_offset[k], s.tokens + s.token_offset[k + 1]}, sig, s.unit_id[k]);
       }
     }
   }

@@ -38,12 +38,19 @@ struct Prepared {
 // A TM unit judged against the new segment on the source side, before any
 // target language is looked at.
 struct Judged {
-  const TranslationUnit* unit = nullptr;
-  const Variant* tm = nullptr;
+  std::shared_ptr<TranslationUnit> unit;
+  const Variant* tm = nullptr;  // in *unit
   bool exact = false;
   FuzzyScore fuzzy;
   std::vector<std::size_t> placeables;  // token positions that differ, when only placeables do
   std::shared_ptr<Prepared> prepared;   // T, when not exact
+};
+
+// Everything the TM offers for one source segment, target-independent:
+// computed once per segment and shared by every target language and by the
+// first leg of a pivot.
+struct SourceMatches {
+  std::vector<Judged> judged;  // exact units first, then verified index hits
 };
 
 MatchOrigin OriginOf(const TranslationUnit& unit, const Variant& target) {
@@ -122,13 +129,14 @@ struct Matcher::Impl {
     return p;
   }
 
-  Result<std::vector<std::vector<Candidate>>> Direct(const Prepared& s, const Segment* previous,
-                                                     const Segment* next, const LanguageTag& from,
-                                                     std::span<const LanguageTag> to, std::size_t k);
+  Result<SourceMatches> Judge(const Prepared& s, const LanguageTag& from, std::size_t k);
+  Result<std::vector<Candidate>> CandidatesFor(const Prepared& s, const SourceMatches& sm, const Segment* previous,
+                                               const Segment* next, const LanguageTag& from,
+                                               const LanguageTag& to, std::size_t k);
   Result<std::optional<Segment>> Rebuild(const Prepared& s, const Judged& j, const Variant& target,
                                          const LanguageTag& from, std::vector<Substitution>* substitutions);
-  Result<std::vector<Candidate>> Pivot(const Prepared& s, const Segment* previous, const Segment* next,
-                                       const LanguageTag& from, const LanguageTag& to);
+  Result<std::vector<Candidate>> Pivot(const Prepared& s, const SourceMatches& sm, const Segment* previous,
+                                       const Segment* next, const LanguageTag& from, const LanguageTag& to);
 };
 
 // Rebuilds the TM target with the new segment's placeables; nullopt when a
@@ -230,61 +238,48 @@ Result<std::optional<Segment>> Matcher::Impl::Rebuild(const Prepared& s, const J
   return std::optional<Segment>(std::move(out));
 }
 
-Result<std::vector<std::vector<Candidate>>> Matcher::Impl::Direct(const Prepared& s, const Segment* previous,
-                                                                  const Segment* next, const LanguageTag& from,
-                                                                  std::span<const LanguageTag> to, std::size_t k) {
-  std::vector<std::vector<Candidate>> result(to.size());
+Result<SourceMatches> Matcher::Impl::Judge(const Prepared& s, const LanguageTag& from, std::size_t k) {
+  SourceMatches sm;
   const int threshold = options.threshold;
-  std::unordered_map<std::int64_t, TranslationUnit> units;
-  std::vector<std::int64_t> order;
-  std::vector<int> upper;  // best score a unit can reach
-
+  LOVCEN_RETURN_IF_ERROR(index.Ensure(*source, from));
+  std::unordered_set<std::int64_t> seen;
   auto exact = store.FindExact(from, s.segment);
   if (!exact.ok()) return exact.error();
   for (TranslationUnit& u : *exact) {
-    const std::int64_t id = u.id;
-    if (units.emplace(id, std::move(u)).second) {
-      order.push_back(id);
-      upper.push_back(101);
-    }
+    if (!seen.insert(u.id).second) continue;
+    Judged j;
+    j.unit = std::make_shared<TranslationUnit>(std::move(u));
+    j.tm = j.unit->Find(from);
+    if (j.tm == nullptr) continue;
+    j.exact = true;
+    j.fuzzy.score = 100;
+    sm.judged.push_back(std::move(j));
   }
   const std::size_t limit = std::max<std::size_t>(64, 8 * k);
-  for (const IndexHit& hit : index.Lookup(from, s.norms, threshold, limit)) {
-    if (units.count(hit.unit_id) != 0) continue;
-    units.emplace(hit.unit_id, TranslationUnit{});
-    order.push_back(hit.unit_id);
-    // A unit whose classes all agree may be a placeable match: up to 99.
-    upper.push_back(hit.lower_bound == 0 ? 99 : ScoreFromDistance(hit.lower_bound * 10, s.score.size(), hit.tokens));
-  }
-
-  for (std::size_t n = 0; n < order.size(); ++n) {
-    // Stop once every target has k candidates that no later unit can beat.
-    bool done = true;
-    for (const auto& list : result) {
-      if (list.size() < k) {
-        done = false;
-        break;
-      }
-      int worst = 1000;
-      for (const Candidate& c : list) worst = std::min(worst, c.score);
-      if (worst <= upper[n]) {
-        done = false;
-        break;
-      }
+  const std::vector<IndexHit> hits = index.Lookup(from, s.norms, threshold, limit);
+  // Verified scores so far, to stop once k units (plus slack for units that
+  // lack a target language) are better than anything later hits can reach.
+  std::vector<int> scores(sm.judged.size(), 101);
+  const std::size_t want = k + 2;
+  for (const IndexHit& hit : hits) {
+    if (seen.count(hit.unit_id) != 0) continue;
+    // A hit whose classes all agree may be a placeable match: up to 99.
+    const int upper =
+        hit.lower_bound == 0 ? 99 : ScoreFromDistance(hit.lower_bound * 10, s.score.size(), hit.tokens);
+    if (scores.size() >= want) {
+      std::nth_element(scores.begin(), scores.begin() + static_cast<std::ptrdiff_t>(want - 1), scores.end(),
+                       std::greater<int>());
+      if (scores[want - 1] > upper) break;
     }
-    if (done) break;
-    TranslationUnit& unit = units[order[n]];
-    if (unit.id == 0) {
-      auto fetched = store.GetUnit(order[n]);
-      if (!fetched.ok()) {
-        if (fetched.error().kind == Error::Kind::kNotFound) continue;  // index older than the TM
-        return fetched.error();
-      }
-      unit = std::move(*fetched);
+    seen.insert(hit.unit_id);
+    auto fetched = store.GetUnit(hit.unit_id);
+    if (!fetched.ok()) {
+      if (fetched.error().kind == Error::Kind::kNotFound) continue;  // index older than the TM
+      return fetched.error();
     }
     Judged j;
-    j.unit = &unit;
-    j.tm = unit.Find(from);
+    j.unit = std::make_shared<TranslationUnit>(std::move(*fetched));
+    j.tm = j.unit->Find(from);
     if (j.tm == nullptr) continue;
     j.exact = MatchKey(j.tm->segment.text) == s.key && SameCodeLayout(j.tm->segment, s.segment);
     if (!j.exact) {
@@ -295,7 +290,7 @@ Result<std::vector<std::vector<Candidate>>> Matcher::Impl::Direct(const Prepared
       j.fuzzy = ScoreFuzzy(s.score, t.score);
       bool only_placeables = t.tokens.size() == s.tokens.size();
       for (std::size_t i = 0; only_placeables && i < s.tokens.size(); ++i) {
-        if (SubstitutionCost(s.score[i], t.score[i]) == 0 && s.score[i].text == t.score[i].text) continue;
+        if (s.score[i].text == t.score[i].text && s.tokens[i].kind == t.tokens[i].kind) continue;
         if (s.tokens[i].kind == t.tokens[i].kind && IsPlaceable(s.tokens[i].kind)) {
           j.placeables.push_back(i);
         } else {
@@ -303,70 +298,84 @@ Result<std::vector<std::vector<Candidate>>> Matcher::Impl::Direct(const Prepared
         }
       }
       if (!only_placeables) j.placeables.clear();
+    } else {
+      j.fuzzy.score = 100;
     }
-    for (std::size_t li = 0; li < to.size(); ++li) {
-      const Variant* target = unit.Find(to[li]);
-      if (target == nullptr || to[li] == from) continue;
-      Candidate c;
-      c.target_language = to[li];
-      c.tm_source = j.tm->segment;
-      c.target = target->segment;
-      c.origin = OriginOf(unit, *target);
-      if (j.exact) {
-        const bool context = SameContext(previous, j.tm->context_pre) && SameContext(next, j.tm->context_post);
-        c.match_class = context ? MatchClass::kContext : MatchClass::kExact;
-        c.score = context ? 101 : 100;
-        c.char_similarity = 1.0;
-      } else {
-        bool placed = false;
-        if (!j.placeables.empty()) {
-          auto rebuilt = Rebuild(s, j, *target, from, &c.substitutions);
-          if (!rebuilt.ok()) return rebuilt.error();
-          if (rebuilt->has_value()) {
-            c.match_class = MatchClass::kPlaceable;
-            c.score = PlaceableScore(j.placeables.size());
-            c.target = std::move(**rebuilt);
-            placed = true;
-          } else {
-            c.substitutions.clear();
-          }
-        }
-        if (!placed) {
-          if (j.fuzzy.score < threshold) continue;
-          c.match_class = MatchClass::kFuzzy;
-          c.score = j.fuzzy.score;
-        }
-        c.edits = j.fuzzy.edits;
-        for (const TokenEdit& e : j.fuzzy.edits) {
-          if (e.source_token < 0) continue;
-          const ScoreToken& st = s.score[static_cast<std::size_t>(e.source_token)];
-          c.differing_source.emplace_back(st.begin, st.end);
-        }
-      }
-      result[li].push_back(std::move(c));
+    const int best = j.exact ? 101 : !j.placeables.empty() ? PlaceableScore(j.placeables.size()) : j.fuzzy.score;
+    if (best >= threshold || !j.placeables.empty()) {
+      scores.push_back(best);
+      sm.judged.push_back(std::move(j));
     }
   }
-
-  for (auto& list : result) {
-    // Character similarity only where it decides something: equal scores.
-    std::map<int, int> per_score;
-    for (const Candidate& c : list) ++per_score[c.score];
-    for (Candidate& c : list) {
-      if (c.match_class != MatchClass::kContext && c.match_class != MatchClass::kExact && per_score[c.score] > 1) {
-        c.char_similarity = CharacterSimilarity(s.key, MatchKey(c.tm_source.text));
-      }
-    }
-    std::stable_sort(list.begin(), list.end(), [](const Candidate& a, const Candidate& b) {
-      if (a.score != b.score) return a.score > b.score;
-      if (a.char_similarity != b.char_similarity) return a.char_similarity > b.char_similarity;
-      return a.origin.changed > b.origin.changed;
-    });
-    if (list.size() > k) list.resize(k);
-  }
-  return result;
+  return sm;
 }
 
-Result<std::vector<Candidate>> Matcher::Impl::Pivot(const Prepared& s, const Segment* previous, const Segment* next,
+Result<std::vector<Candidate>> Matcher::Impl::CandidatesFor(const Prepared& s, const SourceMatches& sm,
+                                                            const Segment* previous, const Segment* next,
+                                                            const LanguageTag& from, const LanguageTag& to,
+                                                            std::size_t k) {
+  std::vector<Candidate> list;
+  if (to == from) return list;
+  for (const Judged& j : sm.judged) {
+    const Variant* target = j.unit->Find(to);
+    if (target == nullptr) continue;
+    Candidate c;
+    c.target_language = to;
+    c.tm_source = j.tm->segment;
+    c.target = target->segment;
+    c.origin = OriginOf(*j.unit, *target);
+    if (j.exact) {
+      const bool context = SameContext(previous, j.tm->context_pre) && SameContext(next, j.tm->context_post);
+      c.match_class = context ? MatchClass::kContext : MatchClass::kExact;
+      c.score = context ? 101 : 100;
+      c.char_similarity = 1.0;
+    } else {
+      bool placed = false;
+      if (!j.placeables.empty()) {
+        auto rebuilt = Rebuild(s, j, *target, from, &c.substitutions);
+        if (!rebuilt.ok()) return rebuilt.error();
+        if (rebuilt->has_value()) {
+          c.match_class = MatchClass::kPlaceable;
+          c.score = PlaceableScore(j.placeables.size());
+          c.target = std::move(**rebuilt);
+          placed = true;
+        } else {
+          c.substitutions.clear();
+        }
+      }
+      if (!placed) {
+        if (j.fuzzy.score < options.threshold) continue;
+        c.match_class = MatchClass::kFuzzy;
+        c.score = j.fuzzy.score;
+      }
+      c.edits = j.fuzzy.edits;
+      for (const TokenEdit& e : j.fuzzy.edits) {
+        if (e.source_token < 0) continue;
+        const ScoreToken& st = s.score[static_cast<std::size_t>(e.source_token)];
+        c.differing_source.emplace_back(st.begin, st.end);
+      }
+    }
+    list.push_back(std::move(c));
+  }
+  // Character similarity only where it decides something: equal scores.
+  std::map<int, int> per_score;
+  for (const Candidate& c : list) ++per_score[c.score];
+  for (Candidate& c : list) {
+    if (c.match_class != MatchClass::kContext && c.match_class != MatchClass::kExact && per_score[c.score] > 1) {
+      c.char_similarity = CharacterSimilarity(s.key, MatchKey(c.tm_source.text));
+    }
+  }
+  std::stable_sort(list.begin(), list.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.score != b.score) return a.score > b.score;
+    if (a.char_similarity != b.char_similarity) return a.char_similarity > b.char_similarity;
+    return a.origin.changed > b.origin.changed;
+  });
+  if (list.size() > k) list.resize(k);
+  return list;
+}
+
+Result<std::vector<Candidate>> Matcher::Impl::Pivot(const Prepared& s, const SourceMatches& sm,
+                                                    const Segment* previous, const Segment* next,
                                                     const LanguageTag& from, const LanguageTag& to) {
   std::vector<LanguageTag> pivots = options.pivot_languages;
   if (pivots.empty()) {
@@ -379,16 +388,17 @@ Result<std::vector<Candidate>> Matcher::Impl::Pivot(const Prepared& s, const Seg
   std::unordered_set<std::int64_t> seen;
   for (const LanguageTag& pivot : pivots) {
     if (pivot == from || pivot == to) continue;
-    const LanguageTag first_to[] = {pivot};
-    auto first = Direct(s, previous, next, from, first_to, 3);
+    // Leg 1 reuses what the TM offered for S; only leg 2 looks up again.
+    auto first = CandidatesFor(s, sm, previous, next, from, pivot, 3);
     if (!first.ok()) return first.error();
-    for (const Candidate& leg1 : (*first)[0]) {
+    for (const Candidate& leg1 : *first) {
       auto p = Prepare(leg1.target, pivot);
       if (!p.ok()) return p.error();
-      const LanguageTag second_to[] = {to};
-      auto second = Direct(**p, nullptr, nullptr, pivot, second_to, options.max_candidates);
+      auto judged = Judge(**p, pivot, options.max_candidates);
+      if (!judged.ok()) return judged.error();
+      auto second = CandidatesFor(**p, *judged, nullptr, nullptr, pivot, to, options.max_candidates);
       if (!second.ok()) return second.error();
-      for (Candidate& leg2 : (*second)[0]) {
+      for (Candidate& leg2 : *second) {
         const int score = std::min(std::min(leg1.score, 100), std::min(leg2.score, 100));
         if (score < options.threshold || !seen.insert(leg2.origin.unit_id).second) continue;
         Candidate c = std::move(leg2);
@@ -433,7 +443,9 @@ Result<Matcher> Matcher::Open(TmStore& store, const std::string& index_path, con
   } else {
     source = StoreVariantSource(store);
   }
-  auto index = CandidateIndex::Open(*source, index_path, options.index);
+  IndexOptions index_options = options.index;
+  index_options.lazy = true;  // a language is built when first matched from
+  auto index = CandidateIndex::Open(*source, index_path, index_options);
   if (!index.ok()) return index.error();
   return Matcher(std::make_unique<Impl>(store, options, std::move(source), std::move(*index)));
 }
@@ -445,15 +457,17 @@ Result<SegmentMatches> Matcher::MatchSegment(const Segment& source, const Segmen
                                              const LanguageTag& from, std::span<const LanguageTag> to) {
   auto s = impl_->Prepare(source, from);
   if (!s.ok()) return s.error();
-  auto direct = impl_->Direct(**s, previous, next, from, to, impl_->options.max_candidates);
-  if (!direct.ok()) return direct.error();
+  auto sm = impl_->Judge(**s, from, impl_->options.max_candidates);
+  if (!sm.ok()) return sm.error();
   SegmentMatches matches;
   for (std::size_t li = 0; li < to.size(); ++li) {
     TargetMatches t;
     t.language = to[li];
-    t.candidates = std::move((*direct)[li]);
+    auto direct = impl_->CandidatesFor(**s, *sm, previous, next, from, to[li], impl_->options.max_candidates);
+    if (!direct.ok()) return direct.error();
+    t.candidates = std::move(*direct);
     if (t.candidates.empty() && impl_->options.pivot) {
-      auto pivot = impl_->Pivot(**s, previous, next, from, to[li]);
+      auto pivot = impl_->Pivot(**s, *sm, previous, next, from, to[li]);
       if (!pivot.ok()) return pivot.error();
       t.candidates = std::move(*pivot);
     }

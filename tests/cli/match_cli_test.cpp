@@ -39,7 +39,8 @@ TEST_F(MatchCliTest, ExactPlaceableAndFuzzyCandidates) {
   EXPECT_NE(exact.out.find("\"class\":\"exact\",\"score\":100,\"target\":\"Sprache wählen:\""), std::string::npos)
       << exact.out;
   EXPECT_NE(exact.out.find("\"target\":\"Izaberite jezik:\""), std::string::npos);
-  EXPECT_TRUE(std::filesystem::exists(db_ + ".fuzzy"));  // built on first use
+  EXPECT_TRUE(std::filesystem::exists(db_ + ".fuzzy.en"));  // built on first use
+  EXPECT_FALSE(std::filesystem::exists(db_ + ".fuzzy.de"));   // not matched from yet
 
   CliRun date = Run("match 10-May-2025 --from en --to cnr-Latn,de --json");
   ASSERT_EQ(date.exit_code, 0) << date.err;
@@ -62,13 +63,15 @@ TEST_F(MatchCliTest, ReindexRebuildsTheFuzzyIndex) {
   CliRun reindex = Run("reindex --json");
   ASSERT_EQ(reindex.exit_code, 0) << reindex.err;
   EXPECT_NE(reindex.out.find("\"fuzzy\""), std::string::npos) << reindex.out;
-  ASSERT_TRUE(std::filesystem::exists(db_ + ".fuzzy"));
+  for (const char* lang : {"en", "de", "cnr-Latn", "cnr-Cyrl"}) {
+    EXPECT_TRUE(std::filesystem::exists(db_ + ".fuzzy." + lang)) << lang;
+  }
   // A damaged index is derived data: match rebuilds it and still answers.
-  std::filesystem::resize_file(db_ + ".fuzzy", 100);
+  std::filesystem::resize_file(db_ + ".fuzzy.en", 100);
   CliRun match = Run("match 'Choose language:' --from en --to de --json");
   ASSERT_EQ(match.exit_code, 0) << match.err;
   EXPECT_NE(match.out.find("Sprache wählen:"), std::string::npos);
-  EXPECT_GT(std::filesystem::file_size(db_ + ".fuzzy"), 100u);
+  EXPECT_GT(std::filesystem::file_size(db_ + ".fuzzy.en"), 100u);
 }
 
 TEST_F(MatchCliTest, UsageErrors) {

@@ -298,18 +298,43 @@ TEST_F(CandidateIndexTest, CorruptOrForeignFilesAreRebuiltNotTrusted) {
   const std::string path = db_ + ".fuzzy";
   for (const std::string& junk : {std::string("not an index at all, just text that is long enough to read"),
                                  std::string("LVCFZIX1\x07\0\0\0\0\0\0\0", 16) + std::string(100, 'x')}) {
-    std::ofstream(path, std::ios::binary | std::ios::trunc) << junk;
+    std::ofstream(IndexFilePath(path, kEn), std::ios::binary | std::ios::trunc) << junk;
     auto index = CandidateIndex::Open(**source, path);
     ASSERT_TRUE(index.ok()) << index.error().ToString();
     EXPECT_TRUE(index->stats().rebuilt);
     EXPECT_EQ(index->size(kEn), 100u);
   }
   // Truncated to half: rebuilt too.
-  const auto size = std::filesystem::file_size(path);
-  std::filesystem::resize_file(path, size / 2);
+  const auto size = std::filesystem::file_size(IndexFilePath(path, kEn));
+  std::filesystem::resize_file(IndexFilePath(path, kEn), size / 2);
   auto index = CandidateIndex::Open(**source, path);
   ASSERT_TRUE(index.ok());
   EXPECT_TRUE(index->stats().rebuilt);
+}
+
+TEST_F(CandidateIndexTest, LazyOpenBuildsALanguageOnlyWhenAskedFor) {
+  Sentences gen(61);
+  AddUnits(gen, 100);
+  auto source = SqliteVariantSource(db_);
+  ASSERT_TRUE(source.ok());
+  const std::string path = db_ + ".fuzzy";
+  IndexOptions options;
+  options.lazy = true;
+  auto index = CandidateIndex::Open(**source, path, options);
+  ASSERT_TRUE(index.ok());
+  EXPECT_FALSE(index->has(kEn));
+  EXPECT_FALSE(std::filesystem::exists(IndexFilePath(path, kEn)));
+  ASSERT_TRUE(index->Ensure(**source, kEn).ok());
+  EXPECT_TRUE(index->has(kEn));
+  EXPECT_FALSE(index->has(kDe));
+  EXPECT_TRUE(std::filesystem::exists(IndexFilePath(path, kEn)));
+  EXPECT_FALSE(std::filesystem::exists(IndexFilePath(path, kDe)));
+  EXPECT_EQ(Found(*index, texts_[3], 90), BruteForce(texts_[3], 90));
+  // The next lazy open finds the built language.
+  auto again = CandidateIndex::Open(**source, path, options);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->has(kEn));
+  EXPECT_FALSE(again->stats().rebuilt);
 }
 
 TEST_F(CandidateIndexTest, GenericStoreSourceGivesTheSameIndex) {

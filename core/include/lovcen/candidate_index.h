@@ -1,6 +1,6 @@
-// Fuzzy candidate index over the variants of a TM, one section per language.
-// Derived data (design brief §4): built from the TM, persisted in one file
-// beside it (mapped, so a cold start reads only the pages a lookup touches),
+// Fuzzy candidate index over the variants of a TM, one file per language.
+// Derived data (design brief §4): built from the TM, persisted beside it
+// (mapped, so a cold start reads only the pages a lookup touches),
 // caught up incrementally when units are added or changed, rebuilt by
 // `lovcen reindex`. Lookup() never scans the TM: it probes the postings of
 // the query's rarest tokens inside a length band and verifies with a
@@ -53,8 +53,11 @@ class VariantSource {
 Result<std::unique_ptr<VariantSource>> SqliteVariantSource(const std::string& db_path);
 std::unique_ptr<VariantSource> StoreVariantSource(TmStore& store);
 
-// The index file for a TM file: "<db>.fuzzy".
+// The index path for a TM file: "<db>.fuzzy"; each language's data is in
+// IndexFilePath(): "<db>.fuzzy.en", "<db>.fuzzy.cnr-Latn", ... (and a
+// ".delta" beside each once units were added after its build).
 std::string DefaultIndexPath(const std::string& db_path);
+std::string IndexFilePath(const std::string& index_path, const LanguageTag& language);
 
 struct IndexHit {
   std::int64_t unit_id = 0;
@@ -78,6 +81,10 @@ struct IndexOptions {
   // When the delta (variants added since the last build) exceeds this share
   // of the main index, Update() rebuilds instead.
   double max_delta_share = 0.25;
+  // Open() loads the languages that have a file but builds none; Ensure()
+  // builds a language when it is first needed (the matcher's mode: a cold
+  // start pays only for the source language).
+  bool lazy = false;
 };
 
 class CandidateIndex {
@@ -86,14 +93,18 @@ class CandidateIndex {
   // temporary file renamed over the old one).
   static Result<CandidateIndex> Build(VariantSource& source, const std::string& path,
                                       const IndexOptions& options = {});
-  // Opens the index at `path`; builds it when missing, unreadable or of
-  // another format version, and catches up with the TM when it changed.
+  // Opens the index at `path`; builds each language when missing, unreadable
+  // or of another format version (unless lazy), and catches up with the TM
+  // when it changed.
   static Result<CandidateIndex> Open(VariantSource& source, const std::string& path,
                                      const IndexOptions& options = {});
 
   CandidateIndex(CandidateIndex&&) noexcept;
   CandidateIndex& operator=(CandidateIndex&&) noexcept;
   ~CandidateIndex();
+
+  // Opens or builds `language` if it is not loaded yet.
+  Status Ensure(VariantSource& source, const LanguageTag& language);
 
   // Reads what the TM gained since the index was last brought up to date
   // into the delta (persisted beside the index); rebuilds when the TM shrank
@@ -110,6 +121,7 @@ class CandidateIndex {
 
   const IndexBuildStats& stats() const;
   const TmVersion& version() const;
+  bool has(const LanguageTag& language) const;           // loaded
   std::size_t size(const LanguageTag& language) const;  // indexed variants
   std::size_t delta_size() const;
 
