@@ -73,5 +73,6 @@ void AddStatsCommand(CLI::App& app, CliState& state);
 void AddReindexCommand(CLI::App& app, CliState& state);
 void AddSegmentCommand(CLI::App& app, CliState& state);
 void AddValidateCommand(CLI::App& app, CliState& state);
+void AddMatchCommand(CLI::App& app, CliState& state);
 
 }  // namespace lovcen::cli

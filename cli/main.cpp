@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   AddReindexCommand(app, state);
   AddSegmentCommand(app, state);
   AddValidateCommand(app, state);
+  AddMatchCommand(app, state);
 
   try {
     app.parse(argc, argv);
