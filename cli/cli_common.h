@@ -66,5 +66,10 @@ class Progress {
 
 // Subcommand registration; each defined in its cmd_<name>.cpp.
 // (one line per subcommand)
+void AddInitCommand(CLI::App& app, CliState& state);
+void AddImportCommand(CLI::App& app, CliState& state);
+void AddSearchCommand(CLI::App& app, CliState& state);
+void AddStatsCommand(CLI::App& app, CliState& state);
+void AddReindexCommand(CLI::App& app, CliState& state);
 
 }  // namespace lovcen::cli

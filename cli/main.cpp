@@ -20,6 +20,11 @@ int main(int argc, char** argv) {
                "read en-US/en-GB as en and de-DE/de-AT/de-CH as de");
 
   // One line per subcommand (each in its cmd_<name>.cpp).
+  AddInitCommand(app, state);
+  AddImportCommand(app, state);
+  AddSearchCommand(app, state);
+  AddStatsCommand(app, state);
+  AddReindexCommand(app, state);
 
   try {
     app.parse(argc, argv);

@@ -83,7 +83,7 @@ struct TmStats {
   std::int64_t units = 0;
   std::int64_t documents = 0;
   std::map<std::string, std::int64_t> variants_per_language;  // by canonical tag
-  std::map<std::string, std::int64_t> pairs;                  // "en->de" (both directions)
+  std::map<std::string, std::int64_t> pairs;                  // "en<->de": units holding both
   std::map<std::string, std::int64_t> units_per_origin;
   int schema_version = 0;
   bool concordance_stale = false;

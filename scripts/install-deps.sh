@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages lovcen needs that are missing (as root, or
+# through sudo). Idempotent: with everything present it only checks.
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build pkg-config
+  libicu-dev libboost-locale-dev libxerces-c-dev libsqlite3-dev
+  libcli11-dev libcmark-dev libgumbo-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  translate-toolkit   # interop tests: xliff2po / tmx2po read lovcen's files
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "lovcen: installing ${missing[*]}"
+  SUDO=""
+  if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,323 @@
+#include "lovcen/tm_store.h"
+#include "lovcen/case_fold.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+
+#include "../../core/src/store_schema.h"
+#include "test_paths.h"
+
+namespace lovcen {
+namespace {
+
+using testing::TempDir;
+
+const LanguageTag kEn(Language::kEnglish);
+const LanguageTag kDe(Language::kGerman);
+const LanguageTag kCnr(Language::kMontenegrinLatin);
+const LanguageTag kCyr(Language::kMontenegrinCyrillic);
+
+Variant V(LanguageTag lang, std::string text) {
+  Variant v;
+  v.language = lang;
+  v.segment.text = std::move(text);
+  return v;
+}
+
+TranslationUnit Unit(std::string en, std::string cnr, std::string de = {}) {
+  TranslationUnit u;
+  u.variants.push_back(V(kEn, std::move(en)));
+  u.variants.push_back(V(kCnr, std::move(cnr)));
+  if (!de.empty()) u.variants.push_back(V(kDe, std::move(de)));
+  return u;
+}
+
+std::unique_ptr<TmStore> Open(const std::string& path) {
+  auto store = OpenSqliteStore(path);
+  EXPECT_TRUE(store.ok()) << store.error().ToString();
+  return std::move(*store);
+}
+
+TEST(TmStoreTest, RoundTripsUnitsWithMetadata) {
+  const std::string path = TempDir("store-roundtrip") + "/tm.db";
+  auto store = Open(path);
+  TranslationUnit u = Unit("Rubio met Putin's envoy.", "Rubio se sastao s Putinovim izaslanikom.",
+                           "Rubio traf Putins Gesandten.");
+  u.tuid = "tu-1";
+  u.origin = Origin::kAligned;
+  u.story_key = "2025-04-05-rubio-moscow";
+  u.position = 7;
+  u.created = "2025-04-05T10:00:00Z";
+  u.changed = "2025-04-06T11:30:00Z";
+  u.author = "M.J.";
+  u.properties = {{"x-confidence", "0.93"}, {"x-note", "checked"}};
+  u.variants[0].context_pre = "Previous.";
+  u.variants[0].context_post = "Next.";
+  u.variants[1].segment.codes.push_back({CodeKind::kOpen, 0, "1", "g", {{"ctype", "bold"}}, "<b>"});
+  u.variants[1].segment.codes.push_back({CodeKind::kClose, 5, "1", "g", {}, "</b>"});
+  auto writer = store->BeginWrite();
+  ASSERT_TRUE(writer.ok());
+  auto id = (*writer)->Add(u);
+  ASSERT_TRUE(id.ok()) << id.error().ToString();
+  ASSERT_TRUE((*writer)->Commit().ok());
+
+  auto back = store->GetUnit(*id);
+  ASSERT_TRUE(back.ok());
+  u.id = *id;
+  // Variants come back in language order (en, de, cnr-Latn, cnr-Cyrl).
+  std::swap(u.variants[1], u.variants[2]);
+  EXPECT_EQ(*back, u);
+}
+
+TEST(TmStoreTest, NormalisesToNfcAndFindsExactByMatchKey) {
+  auto store = Open(TempDir("store-exact") + "/tm.db");
+  auto writer = store->BeginWrite();
+  ASSERT_TRUE(writer.ok());
+  // "predśednik" written with a combining acute (s + U+0301) is stored as NFC ś.
+  ASSERT_TRUE((*writer)->Add(Unit("the president", "preds\xCC\x81" "ednik")).ok());
+  ASSERT_TRUE((*writer)->Commit().ok());
+  Segment query{"  the   president ", {}};
+  auto found = store->FindExact(kEn, query);
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->size(), 1u);
+  EXPECT_EQ(found->front().Find(kCnr)->segment.text, "pred\xC5\x9B" "ednik");
+  EXPECT_TRUE(store->FindExact(kDe, query)->empty());  // same text, other language
+  Segment with_code{"the president", {{CodeKind::kStandalone, 0, "1", "x", {}, ""}}};
+  EXPECT_TRUE(store->FindExact(kEn, with_code)->empty());  // codes are part of exactness
+}
+
+TEST(TmStoreTest, DuplicatePolicies) {
+  const std::string dir = TempDir("store-dups");
+  auto store = Open(dir + "/tm.db");
+  auto add = [&](WriteOptions options, TranslationUnit u) {
+    auto w = store->BeginWrite(options);
+    EXPECT_TRUE(w.ok());
+    EXPECT_TRUE((*w)->Add(u).ok());
+    EXPECT_TRUE((*w)->Commit().ok());
+    return (*w)->summary();
+  };
+  TranslationUnit first = Unit("Hello.", "Zdravo.");
+  first.changed = "2025-01-01T00:00:00Z";
+  EXPECT_EQ(add({}, first).added, 1u);
+  EXPECT_EQ(add({}, first).duplicates_skipped, 1u);  // identical
+  TranslationUnit newer = Unit("Hello.", "Dobar dan.");
+  newer.changed = "2025-02-01T00:00:00Z";
+  WriteOptions skip;
+  skip.on_duplicate = DuplicatePolicy::kSkip;
+  EXPECT_EQ(add(skip, newer).duplicates_skipped, 1u);
+  EXPECT_EQ(add({}, newer).updated, 1u);  // newer wins
+  auto found = store->FindExact(kEn, {"Hello.", {}});
+  ASSERT_EQ(found->size(), 1u);
+  EXPECT_EQ(found->front().Find(kCnr)->segment.text, "Dobar dan.");
+  TranslationUnit older = Unit("Hello.", "Zdravo!");
+  older.changed = "2024-01-01T00:00:00Z";
+  EXPECT_EQ(add({}, older).duplicates_skipped, 1u);  // older loses
+  WriteOptions both;
+  both.on_duplicate = DuplicatePolicy::kKeepBoth;
+  EXPECT_EQ(add(both, older).added, 1u);
+  EXPECT_EQ(store->FindExact(kEn, {"Hello.", {}})->size(), 2u);
+  // The concordance follows updates: the replaced text is gone from it.
+  ConcordanceQuery q;
+  q.text = "Dobar";
+  EXPECT_EQ(store->Search(q)->size(), 1u);
+  q.text = "Zdravo.";
+  EXPECT_EQ(store->Search(q)->size(), 0u);
+}
+
+TEST(TmStoreTest, UncommittedWriteLeavesTmUnchanged) {
+  auto store = Open(TempDir("store-rollback") + "/tm.db");
+  {
+    auto w = store->BeginWrite();
+    ASSERT_TRUE((*w)->Add(Unit("One.", "Jedan.")).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  {
+    auto w = store->BeginWrite();
+    for (int i = 0; i < 100; ++i) ASSERT_TRUE((*w)->Add(Unit("S " + std::to_string(i), "R")).ok());
+    // destroyed without Commit()
+  }
+  EXPECT_EQ(store->Stats()->units, 1);
+}
+
+TEST(TmStoreTest, RejectsInvalidUtf8WithOffset) {
+  auto store = Open(TempDir("store-utf8") + "/tm.db");
+  auto w = store->BeginWrite();
+  auto id = (*w)->Add(Unit("ok", "bad \xC3("));
+  ASSERT_FALSE(id.ok());
+  EXPECT_EQ(id.error().kind, Error::Kind::kBadInput);
+  EXPECT_EQ(id.error().offset, 4);
+}
+
+TEST(TmStoreTest, ConcordanceFindsInflectedFormsByPrefixAndSubstring) {
+  auto store = Open(TempDir("store-concordance") + "/tm.db");
+  auto w = store->BeginWrite();
+  ASSERT_TRUE((*w)->Add(Unit("He returned to Moscow.", "Vratio se u Moskvu.")).ok());
+  ASSERT_TRUE((*w)->Add(Unit("Talks in Moscow.", "Razgovori u Moskvi.")).ok());
+  ASSERT_TRUE((*w)->Add(Unit("Moscow's terms.", "Uslovi MOSKVE.")).ok());
+  ASSERT_TRUE((*w)->Add(Unit("Unrelated.", "Nevezano.")).ok());
+  ASSERT_TRUE((*w)->Commit().ok());
+  ConcordanceQuery q;
+  q.text = "Moskv";
+  q.language = kCnr;
+  q.mode = ConcordanceQuery::Mode::kPrefix;
+  auto hits = store->Search(q);
+  ASSERT_TRUE(hits.ok()) << hits.error().ToString();
+  ASSERT_EQ(hits->size(), 3u);  // Moskvu, Moskvi, MOSKVE (case-insensitive)
+  for (const auto& hit : *hits) {
+    ASSERT_EQ(hit.spans.size(), 1u);
+    const std::string& text = hit.unit.Find(kCnr)->segment.text;
+    EXPECT_EQ(FoldCaseString(text.substr(hit.spans[0].first, 5)), "moskv");
+    EXPECT_NE(hit.unit.Find(kEn), nullptr);  // the other languages come along
+  }
+  q.mode = ConcordanceQuery::Mode::kWord;
+  EXPECT_EQ(store->Search(q)->size(), 0u);  // no whole word "Moskv"
+  q.text = "Moskvi";
+  EXPECT_EQ(store->Search(q)->size(), 1u);
+  q.mode = ConcordanceQuery::Mode::kSubstring;
+  q.text = "oskv";
+  q.language.reset();
+  EXPECT_EQ(store->Search(q)->size(), 3u);
+  q.text = "u";  // shorter than a trigram: scanned
+  q.language = kCnr;
+  q.mode = ConcordanceQuery::Mode::kWord;
+  EXPECT_EQ(store->Search(q)->size(), 2u);
+}
+
+TEST(TmStoreTest, DeferredConcordanceIsMarkedStaleUntilRebuilt) {
+  auto store = Open(TempDir("store-stale") + "/tm.db");
+  WriteOptions bulk;
+  bulk.update_concordance = false;
+  auto w = store->BeginWrite(bulk);
+  ASSERT_TRUE((*w)->Add(Unit("Podgorica today.", "Podgorica danas.")).ok());
+  ASSERT_TRUE((*w)->Commit().ok());
+  EXPECT_TRUE(store->Stats()->concordance_stale);
+  ConcordanceQuery q;
+  q.text = "Podgorica";
+  EXPECT_FALSE(store->Search(q).ok());
+  ASSERT_TRUE(store->RebuildConcordanceIndex().ok());
+  EXPECT_FALSE(store->Stats()->concordance_stale);
+  EXPECT_EQ(store->Search(q)->size(), 2u);  // the en and the cnr-Latn variant
+}
+
+TEST(TmStoreTest, StatsCountsPairsAndLanguages) {
+  auto store = Open(TempDir("store-stats") + "/tm.db");
+  auto w = store->BeginWrite();
+  ASSERT_TRUE((*w)->Add(Unit("a", "b", "c")).ok());
+  ASSERT_TRUE((*w)->Add(Unit("d", "e")).ok());
+  Document doc{0, "story-1", kEn, "story-1.en.txt"};
+  ASSERT_TRUE((*w)->AddDocument(doc).ok());
+  ASSERT_EQ(*(*w)->AddDocument(doc), 1);  // same document found again
+  ASSERT_TRUE((*w)->Commit().ok());
+  auto stats = store->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->units, 2);
+  EXPECT_EQ(stats->documents, 1);
+  EXPECT_EQ(stats->variants_per_language.at("en"), 2);
+  EXPECT_EQ(stats->variants_per_language.at("de"), 1);
+  EXPECT_EQ(stats->pairs.at("en<->cnr-Latn"), 2);
+  EXPECT_EQ(stats->pairs.at("en<->de"), 1);
+  EXPECT_EQ(stats->units_per_origin.at("imported"), 2);
+}
+
+TEST(TmStoreTest, MigratesSchemaVersionOneKeepingData) {
+  const std::string path = TempDir("store-migrate") + "/v1.db";
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_TRUE(internal::CreateSchemaAtVersion(db, 1).ok());
+  ASSERT_EQ(sqlite3_exec(db,
+                         "INSERT INTO units(id, origin) VALUES(1, 'imported');"
+                         "INSERT INTO variants(id, text, key_hash) VALUES(8, 'Old text.', 0);",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto store = Open(path);
+  EXPECT_EQ(store->schema_version(), kSchemaVersion);
+  auto unit = store->GetUnit(1);
+  ASSERT_TRUE(unit.ok());
+  EXPECT_EQ(unit->Find(kEn)->segment.text, "Old text.");
+  EXPECT_EQ(unit->Find(kEn)->context_pre, "");  // column added by version 2
+  ConcordanceQuery q;
+  q.text = "Old text";
+  EXPECT_EQ(store->Search(q)->size(), 1u);  // the migration indexed existing rows
+}
+
+TEST(TmStoreTest, RefusesNewerSchemaAndForeignFiles) {
+  const std::string dir = TempDir("store-newer");
+  const std::string newer = dir + "/newer.db";
+  {
+    auto store = Open(newer);
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(newer.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  auto store = OpenSqliteStore(newer);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.error().kind, Error::Kind::kStore);
+  EXPECT_NE(store.error().ToString().find("schema version 99"), std::string::npos);
+
+  const std::string text = dir + "/notes.txt";
+  FILE* f = fopen(text.c_str(), "w");
+  fputs("this is not a database, just some notes that are long enough to look like a file\n", f);
+  fclose(f);
+  auto notdb = OpenSqliteStore(text);
+  ASSERT_FALSE(notdb.ok());
+  EXPECT_NE(notdb.error().ToString().find("not a lovcen translation memory"), std::string::npos);
+
+  StoreOptions no_create;
+  no_create.create_if_missing = false;
+  EXPECT_FALSE(OpenSqliteStore(dir + "/missing.db", no_create).ok());
+}
+
+TEST(TmStoreTest, ReaderSeesConsistentSnapshotDuringWrite) {
+  const std::string path = TempDir("store-wal") + "/tm.db";
+  auto writer_store = Open(path);
+  {
+    auto w = writer_store->BeginWrite();
+    ASSERT_TRUE((*w)->Add(Unit("Before.", "Prije.")).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  auto reader_store = Open(path);
+  auto w = writer_store->BeginWrite();
+  ASSERT_TRUE(w.ok());
+  for (int i = 0; i < 500; ++i) ASSERT_TRUE((*w)->Add(Unit("During " + std::to_string(i), "x")).ok());
+  // The reader is not blocked and sees the last committed state.
+  auto stats = reader_store->Stats();
+  ASSERT_TRUE(stats.ok()) << stats.error().ToString();
+  EXPECT_EQ(stats->units, 1);
+  ASSERT_TRUE((*w)->Commit().ok());
+  EXPECT_EQ(reader_store->Stats()->units, 501);
+}
+
+TEST(TmStoreTest, ForEachUnitFiltersByLanguageAndStory) {
+  auto store = Open(TempDir("store-foreach") + "/tm.db");
+  auto w = store->BeginWrite();
+  TranslationUnit a = Unit("a", "b", "c");
+  a.story_key = "s1";
+  TranslationUnit b = Unit("d", "e");
+  b.story_key = "s2";
+  ASSERT_TRUE((*w)->Add(a).ok());
+  ASSERT_TRUE((*w)->Add(b).ok());
+  ASSERT_TRUE((*w)->Commit().ok());
+  std::vector<std::string> seen;
+  UnitFilter filter;
+  filter.required_languages = {kEn, kDe};
+  ASSERT_TRUE(store->ForEachUnit(filter, [&](const TranslationUnit& u) {
+    seen.push_back(u.Find(kEn)->segment.text);
+    return true;
+  }).ok());
+  EXPECT_EQ(seen, std::vector<std::string>{"a"});
+  seen.clear();
+  filter = {};
+  filter.story_key = "s2";
+  ASSERT_TRUE(store->ForEachUnit(filter, [&](const TranslationUnit& u) {
+    seen.push_back(u.Find(kEn)->segment.text);
+    return true;
+  }).ok());
+  EXPECT_EQ(seen, std::vector<std::string>{"d"});
+}
+
+}  // namespace
+}  // namespace lovcen
