@@ -4,6 +4,8 @@
 #include <array>
 #include <fstream>
 
+#include "lovcen/formats/tmx.h"
+
 namespace lovcen::formats {
 
 std::string_view FileFormatName(FileFormat format) {
@@ -103,7 +105,7 @@ Status ImportInto(const std::string& path, FileFormat format, TmWriter& writer,
   }
   switch (format) {
     case FileFormat::kTsv: return ImportTsv(path, writer, options);
-    case FileFormat::kTmx:
+    case FileFormat::kTmx: return ImportTmxInto(path, writer, options);
     case FileFormat::kXliff12:
     case FileFormat::kXliff2:
     case FileFormat::kUnknown: break;

@@ -9,18 +9,9 @@
 
 namespace lovcen::formats {
 
-Result<WriteSummary> ImportTmx(const std::string& path, TmStore& store,
-                               const TmxImportOptions& options) {
-  WriteOptions write_options;
-  write_options.on_duplicate = options.on_duplicate;
-  write_options.update_concordance = options.update_concordance;
-  auto writer = store.BeginWrite(write_options);
-  if (!writer.ok()) return writer.error();
-  TmWriter& tm = **writer;
-
+Status ImportTmxInto(const std::string& path, TmWriter& writer, const ImportOptions& options) {
   TmxUnitConverter converter(options.tags);
   TmxHeader header;
-  std::vector<Rejection> rejected;
   // Variants left out, counted per reason: bounded by the distinct causes.
   struct LeftOut {
     std::size_t units = 0;
@@ -29,6 +20,8 @@ Result<WriteSummary> ImportTmx(const std::string& path, TmStore& store,
   std::map<std::string, LeftOut> left_out;
   std::vector<std::string> left_out_order;
   std::size_t read = 0;
+  std::size_t rejected = 0;
+  Rejection first_rejected;
 
   TmxReadCallbacks callbacks;
   callbacks.on_header = [&header](const TmxHeader& h) {
@@ -50,19 +43,21 @@ Result<WriteSummary> ImportTmx(const std::string& path, TmStore& store,
       ++it->second.units;
     }
     if (converted.rejection) {
-      if (rejected.size() >= options.max_rejected_units) {
-        return BadInput("more than " + std::to_string(options.max_rejected_units) +
-                        " units rejected (the first: " + rejected.front().where + ": " +
-                        rejected.front().reason + "); nothing imported");
+      if (++rejected > kTmxMaxRejectedUnits) {
+        return BadInput("more than " + std::to_string(kTmxMaxRejectedUnits) +
+                        " units rejected (the first: " + first_rejected.where + ": " +
+                        first_rejected.reason + ")");
       }
-      rejected.push_back(std::move(*converted.rejection));
+      if (rejected == 1) first_rejected = *converted.rejection;
+      writer.summary().rejected.push_back(std::move(*converted.rejection));
     } else if (converted.unit) {
-      auto id = tm.Add(*converted.unit);
+      if (converted.unit->story_key.empty()) converted.unit->story_key = options.story_key;
+      auto id = writer.Add(*converted.unit);
       if (!id.ok()) {
         // A unit the store finds malformed is that unit's problem; anything
         // else (disk, locks) ends the import.
         if (id.error().kind != Error::Kind::kBadInput) return id.error();
-        rejected.push_back({unit.Where(), id.error().message});
+        writer.summary().rejected.push_back({unit.Where(), id.error().message});
       }
     }
     if (options.progress && read % 1000 == 0) options.progress(read);
@@ -72,25 +67,28 @@ Result<WriteSummary> ImportTmx(const std::string& path, TmStore& store,
   XmlInput input;
   input.name = path;
   input.path = path;
-  if (Status s = ReadTmx(input, callbacks, options.limits); !s.ok()) {
+  if (Status s = ReadTmx(input, callbacks); !s.ok()) {
     Error e = s.error();
     if (e.file.empty() && e.kind == Error::Kind::kBadInput) e.file = path;
-    return e;  // `writer` rolls back
+    return e;
   }
-  LOVCEN_RETURN_IF_ERROR(tm.Commit());
   if (options.progress) options.progress(read);
-
-  WriteSummary summary = tm.summary();
-  for (Rejection& r : rejected) summary.rejected.push_back(std::move(r));
   for (const std::string& reason : left_out_order) {
     const LeftOut& l = left_out[reason];
     std::string where = l.first;
-    if (l.units > 1) {
-      where = std::to_string(l.units) + " units (first: " + l.first + ")";
-    }
-    summary.rejected.push_back({std::move(where), reason});
+    if (l.units > 1) where = std::to_string(l.units) + " units (first: " + l.first + ")";
+    writer.summary().rejected.push_back({std::move(where), reason});
   }
-  return summary;
+  return Status::Ok();
+}
+
+Result<WriteSummary> ImportTmx(const std::string& path, TmStore& store,
+                               const ImportOptions& options, const WriteOptions& write_options) {
+  auto writer = store.BeginWrite(write_options);
+  if (!writer.ok()) return writer.error();
+  LOVCEN_RETURN_IF_ERROR(ImportTmxInto(path, **writer, options));  // the writer rolls back
+  LOVCEN_RETURN_IF_ERROR((*writer)->Commit());
+  return (*writer)->summary();
 }
 
 Result<TmxExportSummary> ExportTmx(TmStore& store, const TmxExportOptions& options,

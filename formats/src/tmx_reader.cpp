@@ -1,7 +1,9 @@
 // TMX reader: a SAX2 handler that fills one TmxUnit at a time and hands it
 // to the caller, then reuses it. Element names are classified from Xerces'
 // UTF-16 strings directly so the hot path does no transcoding but the text.
+#include <algorithm>
 #include <cstring>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -446,84 +448,105 @@ class TmxHandler : public xercesc::DefaultHandler {
 
 namespace {
 
-// The ASCII view of the first bytes: UTF-16 is folded to one byte per unit
-// (non-ASCII becomes '?'), a UTF-8 BOM is dropped.
-std::string AsciiHead(std::string_view head) {
-  std::string out;
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(head[i]); };
-  bool utf16le = false, utf16be = false;
-  std::size_t start = 0;
-  if (head.size() >= 2 && byte(0) == 0xFF && byte(1) == 0xFE) {
-    utf16le = true;
-    start = 2;
-  } else if (head.size() >= 2 && byte(0) == 0xFE && byte(1) == 0xFF) {
-    utf16be = true;
-    start = 2;
-  } else if (head.size() >= 2 && byte(0) == '<' && byte(1) == 0) {
-    utf16le = true;
-  } else if (head.size() >= 2 && byte(0) == 0 && byte(1) == '<') {
-    utf16be = true;
-  } else if (head.size() >= 3 && head.substr(0, 3) == "\xEF\xBB\xBF") {
-    start = 3;
+// Xerces decodes UTF-8 a block ahead of its scanner, so it reports a bad
+// byte at the scanner's position, often many lines before the real one.
+// After such an error, find the first malformed sequence in the input and
+// name its line, column (in characters) and byte offset.
+void LocateBadUtf8(const XmlInput& input, Error& error) {
+  if (error.message.find("byte") == std::string::npos) return;
+  std::ifstream file;
+  if (!input.path.empty()) {
+    file.open(input.path, std::ios::binary);
+    if (!file) return;
   }
-  if (utf16le || utf16be) {
-    for (std::size_t i = start; i + 1 < head.size(); i += 2) {
-      const unsigned lo = utf16le ? byte(i) : byte(i + 1);
-      const unsigned hi = utf16le ? byte(i + 1) : byte(i);
-      out += (hi == 0 && lo < 0x80) ? static_cast<char>(lo) : '?';
+  std::string chunk;
+  std::string_view data;
+  std::size_t buffer_pos = 0;
+  // Next block of input; empty at the end.
+  const auto next = [&]() -> std::string_view {
+    if (input.path.empty()) {
+      std::string_view block = input.buffer.substr(std::min(buffer_pos, input.buffer.size()));
+      buffer_pos = input.buffer.size();
+      return block;
     }
-  } else {
-    out.assign(head.substr(start));
+    chunk.resize(std::size_t{1} << 20);
+    file.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    chunk.resize(static_cast<std::size_t>(file.gcount()));
+    return chunk;
+  };
+  std::int64_t offset = 0, start = 0;
+  int line = 1, column = 0, need = 0, start_line = 1, start_column = 0;
+  char32_t cp = 0, min = 0;
+  unsigned char first = 0;
+  bool bad = false;
+  bool first_block = true;
+  while (!bad && !(data = next()).empty()) {
+    if (first_block) {
+      first_block = false;
+      // UTF-16 input has no UTF-8 to check.
+      if (data.size() >= 2 && (data[0] == '\0' || data[1] == '\0' ||
+                               static_cast<unsigned char>(data[0]) >= 0xFE)) {
+        return;
+      }
+    }
+    for (std::size_t i = 0; i < data.size(); ++i, ++offset) {
+      const unsigned char b = static_cast<unsigned char>(data[i]);
+      if (need == 0) {
+        start = offset;
+        start_line = line;
+        start_column = ++column;
+        first = b;
+        if (b < 0x80) {
+          if (b == '\n') {
+            ++line;
+            column = 0;
+          }
+          continue;
+        }
+        if (b >= 0xC2 && b <= 0xDF) {
+          need = 1, cp = b & 0x1F, min = 0x80;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+          need = 2, cp = b & 0x0F, min = 0x800;
+        } else if (b >= 0xF0 && b <= 0xF4) {
+          need = 3, cp = b & 0x07, min = 0x10000;
+        } else {
+          bad = true;
+          break;
+        }
+      } else {
+        if ((b & 0xC0) != 0x80) {
+          bad = true;
+          break;
+        }
+        cp = (cp << 6) | (b & 0x3F);
+        if (--need == 0 && (cp < min || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)) {
+          bad = true;
+          break;
+        }
+      }
+    }
   }
-  return out;
+  if (!bad && need == 0) return;
+  static constexpr char kHex[] = "0123456789abcdef";
+  error.message = std::string("invalid UTF-8 (byte 0x") + kHex[first >> 4] + kHex[first & 15] +
+                  " at byte offset " + std::to_string(start) + ")";
+  error.line = start_line;
+  error.column = start_column;
+  error.offset = start;
 }
 
 }  // namespace
-
-bool SniffTmx(std::string_view head) {
-  const std::string text = AsciiHead(head);
-  std::size_t i = 0;
-  const auto skip_to = [&](std::string_view end) {
-    const std::size_t found = text.find(end, i);
-    if (found == std::string::npos) return false;
-    i = found + end.size();
-    return true;
-  };
-  while (i < text.size()) {
-    const char c = text[i];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      ++i;
-    } else if (text.compare(i, 2, "<?") == 0) {
-      if (!skip_to("?>")) return false;
-    } else if (text.compare(i, 4, "<!--") == 0) {
-      if (!skip_to("-->")) return false;
-    } else if (text.compare(i, 9, "<!DOCTYPE") == 0) {
-      // An internal subset may hold '>' inside brackets.
-      const std::size_t bracket = text.find('[', i);
-      const std::size_t close = text.find('>', i);
-      if (close == std::string::npos) return false;
-      if (bracket != std::string::npos && bracket < close) {
-        i = bracket;
-        if (!skip_to("]")) return false;
-      }
-      if (!skip_to(">")) return false;
-    } else if (text.compare(i, 4, "<tmx") == 0) {
-      if (i + 4 >= text.size()) return false;
-      const char after = text[i + 4];
-      return after == ' ' || after == '>' || after == '/' || after == '\t' || after == '\r' ||
-             after == '\n';
-    } else {
-      return false;
-    }
-  }
-  return false;
-}
 
 Status ReadTmx(const XmlInput& input, const TmxReadCallbacks& callbacks, const XmlLimits& limits) {
   if (!callbacks.on_unit) return UsageError("ReadTmx needs an on_unit callback");
   TmxHandler handler(callbacks);
   Status status = ParseXml(input, handler, limits);
   if (handler.stopped()) return *handler.stopped();
+  if (!status.ok()) {
+    Error error = status.error();
+    LocateBadUtf8(input, error);
+    return error;
+  }
   return status;
 }
 

@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "lovcen/formats/importer.h"
 #include "lovcen/formats/xml_parser.h"
 #include "lovcen/language.h"
 #include "lovcen/segment.h"
@@ -110,11 +111,6 @@ struct TmxReadCallbacks {
 Status ReadTmx(const XmlInput& input, const TmxReadCallbacks& callbacks,
                const XmlLimits& limits = {});
 
-// True when the bytes (the first few KB of a file) look like a TMX document:
-// the first element after the prolog is <tmx>, in UTF-8, UTF-16 (either
-// byte order, with or without BOM) or an ASCII-compatible encoding.
-bool SniffTmx(std::string_view head);
-
 // TMX dates are "YYYYMMDDThhmmssZ"; lovcen keeps ISO 8601 "YYYY-MM-DDThh:mm:ssZ".
 // Each returns nullopt for a string that is not a valid date of its form.
 std::optional<std::string> TmxDateToIso(std::string_view tmx_date);
@@ -176,28 +172,25 @@ class TmxUnitConverter {
   std::vector<std::string> warnings_;
 };
 
-struct TmxImportOptions {
-  DuplicatePolicy on_duplicate = DuplicatePolicy::kNewerWins;
-  TagOptions tags;                  // fold_regions: read en-US as en
-  bool update_concordance = true;   // false for a faster bulk load (index marked stale)
-  XmlLimits limits;
-  // Rejected units are listed one by one up to this many; one more stops the
-  // import (TM unchanged): so many unusable units means the wrong file or
-  // options, and the list must not grow with the file.
-  std::size_t max_rejected_units = 100000;
-  // Called about every 1000 units read, and at the end (not owned; may be empty).
-  std::function<void(std::size_t units_read)> progress;
-  // Alias notes, each once (may be empty).
-  std::function<void(const std::string& message)> warn;
-};
+// Rejected units are listed one by one up to this many per file; one more
+// stops the import (TM unchanged): so many unusable units means the wrong
+// file or options, and the list must not grow with the file.
+inline constexpr std::size_t kTmxMaxRejectedUnits = 100000;
 
-// Imports every unit of a TMX file into `store` through one TmWriter: a
-// fatal read error or a store error leaves the TM unchanged (no Commit).
-// WriteSummary::rejected lists each rejected unit, then each distinct
-// reason a variant was left out as one entry counting its units ("3 units
-// (first: tu at line 9)"). Streams: memory does not grow with the file.
+// Reads every unit of a TMX file into `writer` (the caller commits; see
+// importer.h). Units the converter rejects go to writer.summary().rejected
+// one by one; each distinct reason a variant was left out becomes one entry
+// counting its units ("3 units (first: tu at line 9)"). options.story_key,
+// when set, is the story of units without an x-story prop. Streams: memory
+// does not grow with the file. A malformed file, or a store error, is
+// returned as an error; the caller then must not commit.
+Status ImportTmxInto(const std::string& path, TmWriter& writer, const ImportOptions& options);
+
+// ImportTmxInto through one TmWriter of `store`, committed at the end: a
+// fatal read error or a store error leaves the TM unchanged.
 Result<WriteSummary> ImportTmx(const std::string& path, TmStore& store,
-                               const TmxImportOptions& options = {});
+                               const ImportOptions& options = {},
+                               const WriteOptions& write_options = {});
 
 struct TmxExportOptions {
   LanguageTag source{Language::kEnglish};
