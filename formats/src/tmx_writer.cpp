@@ -225,7 +225,7 @@ Plan PlanCodes(const std::vector<InlineCode>& codes) {
   }
   for (std::size_t k : hi_stack) plan.forms[k] = Form::kPh;  // an unclosed hi
 
-  // Generic opens pair with the next generic close of the same id and element.
+  // Generic opens pair with the next generic close of the same id.
   unsigned next_i = 1;
   std::vector<bool> closed(n, false);
   for (std::size_t k = 0; k < n; ++k) {
@@ -238,8 +238,9 @@ Plan PlanCodes(const std::vector<InlineCode>& codes) {
     }
     std::size_t partner = n;
     for (std::size_t m = k + 1; m < n; ++m) {
+      // By id only: XLIFF 1.2 pairs bpt with ept, g's open with its close.
       if (plan.forms[m] == Form::kPh && !closed[m] && codes[m].kind == CodeKind::kClose &&
-          codes[m].id == c.id && codes[m].element == c.element) {
+          codes[m].id == c.id) {
         partner = m;
         break;
       }
