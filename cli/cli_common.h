@@ -71,5 +71,6 @@ void AddImportCommand(CLI::App& app, CliState& state);
 void AddSearchCommand(CLI::App& app, CliState& state);
 void AddStatsCommand(CLI::App& app, CliState& state);
 void AddReindexCommand(CLI::App& app, CliState& state);
+void AddExportCommand(CLI::App& app, CliState& state);
 
 }  // namespace lovcen::cli

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   AddSearchCommand(app, state);
   AddStatsCommand(app, state);
   AddReindexCommand(app, state);
+  AddExportCommand(app, state);
 
   try {
     app.parse(argc, argv);

@@ -34,7 +34,9 @@ Status ImportTmxInto(const std::string& path, TmWriter& writer, const ImportOpti
     if (options.warn) {
       for (const std::string& w : converter.TakeWarnings()) options.warn(w);
     }
+    // Name the file: one command may import several.
     for (Rejection& r : converted.left_out) {
+      r.where = path + ": " + r.where;
       auto [it, inserted] = left_out.try_emplace(r.reason);
       if (inserted) {
         it->second.first = r.where;
@@ -48,6 +50,7 @@ Status ImportTmxInto(const std::string& path, TmWriter& writer, const ImportOpti
                         " units rejected (the first: " + first_rejected.where + ": " +
                         first_rejected.reason + ")");
       }
+      converted.rejection->where = path + ": " + converted.rejection->where;
       if (rejected == 1) first_rejected = *converted.rejection;
       writer.summary().rejected.push_back(std::move(*converted.rejection));
     } else if (converted.unit) {
@@ -57,7 +60,7 @@ Status ImportTmxInto(const std::string& path, TmWriter& writer, const ImportOpti
         // A unit the store finds malformed is that unit's problem; anything
         // else (disk, locks) ends the import.
         if (id.error().kind != Error::Kind::kBadInput) return id.error();
-        writer.summary().rejected.push_back({unit.Where(), id.error().message});
+        writer.summary().rejected.push_back({path + ": " + unit.Where(), id.error().message});
       }
     }
     if (options.progress && read % 1000 == 0) options.progress(read);
@@ -76,7 +79,10 @@ Status ImportTmxInto(const std::string& path, TmWriter& writer, const ImportOpti
   for (const std::string& reason : left_out_order) {
     const LeftOut& l = left_out[reason];
     std::string where = l.first;
-    if (l.units > 1) where = std::to_string(l.units) + " units (first: " + l.first + ")";
+    if (l.units > 1) {
+      where = path + ": " + std::to_string(l.units) + " units (first: " +
+              l.first.substr(path.size() + 2) + ")";
+    }
     writer.summary().rejected.push_back({std::move(where), reason});
   }
   return Status::Ok();

@@ -180,10 +180,11 @@ inline constexpr std::size_t kTmxMaxRejectedUnits = 100000;
 // Reads every unit of a TMX file into `writer` (the caller commits; see
 // importer.h). Units the converter rejects go to writer.summary().rejected
 // one by one; each distinct reason a variant was left out becomes one entry
-// counting its units ("3 units (first: tu at line 9)"). options.story_key,
-// when set, is the story of units without an x-story prop. Streams: memory
-// does not grow with the file. A malformed file, or a store error, is
-// returned as an error; the caller then must not commit.
+// counting its units ("a.tmx: 3 units (first: tu at line 9)"); every
+// `where` starts with the path. options.story_key, when set, is the story
+// of units without an x-story prop. Streams: memory does not grow with the
+// file. A malformed file, or a store error, is returned as an error; the
+// caller then must not commit.
 Status ImportTmxInto(const std::string& path, TmWriter& writer, const ImportOptions& options);
 
 // ImportTmxInto through one TmWriter of `store`, committed at the end: a
