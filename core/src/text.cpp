@@ -1,9 +1,12 @@
 #include "lovcen/text.h"
 
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
+
+#include <cstring>
 
 namespace lovcen {
 
@@ -12,6 +15,15 @@ Status ValidateUtf8(std::string_view text) {
   const int32_t length = static_cast<int32_t>(text.size());
   int32_t i = 0;
   while (i < length) {
+    // Eight ASCII bytes at a time: most news text is mostly ASCII.
+    if (i + 8 <= length) {
+      std::uint64_t chunk;
+      std::memcpy(&chunk, s + i, 8);
+      if ((chunk & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     if (s[i] < 0x80) {
       ++i;
       continue;
@@ -43,9 +55,37 @@ const icu::Normalizer2& Nfc() {
   return *icu::Normalizer2::getNFCInstance(status);
 }
 
-bool IsAsciiOnly(std::string_view text) {
-  for (unsigned char c : text) {
-    if (c >= 0x80) return false;
+// Code points that are NFC_Quick_Check=Yes and never combine with what
+// precedes them: Latin below the combining marks, the Cyrillic letters,
+// general punctuation (quotes, dashes, ellipsis) and the euro sign. Text made
+// only of these is NFC without asking ICU (tests check the ranges against
+// ICU's quick check).
+bool IsStableForNfc(UChar32 c) {
+  return c < 0x300 || (c >= 0x400 && c <= 0x482) || (c >= 0x48A && c <= 0x52F) ||
+         (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) || c == 0x20AC;
+}
+
+// True when valid UTF-8 `text` is NFC by the fast check alone.
+bool IsTriviallyNfc(std::string_view text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    if (i + 8 <= length) {
+      std::uint64_t chunk;
+      std::memcpy(&chunk, s + i, 8);
+      if ((chunk & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0 || !IsStableForNfc(c)) return false;
   }
   return true;
 }
@@ -53,16 +93,16 @@ bool IsAsciiOnly(std::string_view text) {
 }  // namespace
 
 std::string ToNfc(std::string_view text) {
-  if (IsAsciiOnly(text)) return std::string(text);
+  if (IsTriviallyNfc(text)) return std::string(text);
   const icu::Normalizer2& nfc = Nfc();
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  if (nfc.isNormalized(u, status) && U_SUCCESS(status)) return std::string(text);
+  const icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
+  // UTF-8 in and out: no UTF-16 round trip on the hot path of every import.
+  if (nfc.isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(text);
   status = U_ZERO_ERROR;
-  icu::UnicodeString n = nfc.normalize(u, status);
   std::string out;
-  n.toUTF8String(out);
+  icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(text.size()));
+  nfc.normalizeUTF8(0, piece, sink, nullptr, status);
   return out;
 }
 
@@ -71,7 +111,53 @@ Result<std::string> NormalizeInput(std::string_view text) {
   return ToNfc(text);
 }
 
+namespace {
+
+// Unicode White_Space outside ASCII (stable since Unicode 6.3), so the match
+// key needs no property lookup per character.
+bool IsNonAsciiWhiteSpace(UChar32 c) {
+  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+}  // namespace
+
+namespace {
+
+// True when the match key of `text` is `text` itself: NFC by the fast check,
+// no white space but single U+0020 between non-space characters.
+bool IsOwnMatchKey(std::string_view text) {
+  if (text.empty()) return true;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  if (s[0] == ' ' || s[length - 1] == ' ') return false;
+  int32_t i = 0;
+  bool previous_space = false;
+  while (i < length) {
+    const uint8_t b = s[i];
+    if (b < 0x80) {
+      ++i;
+      if (b == ' ') {
+        if (previous_space) return false;
+        previous_space = true;
+        continue;
+      }
+      if (b >= 0x09 && b <= 0x0D) return false;
+      previous_space = false;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0 || !IsStableForNfc(c) || IsNonAsciiWhiteSpace(c)) return false;
+    previous_space = false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string MatchKey(std::string_view text) {
+  if (IsOwnMatchKey(text)) return std::string(text);
   const std::string nfc = ToNfc(text);
   std::string out;
   out.reserve(nfc.size());
@@ -81,9 +167,15 @@ std::string MatchKey(std::string_view text) {
   int32_t i = 0;
   while (i < length) {
     const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    const bool space = c >= 0 && u_hasBinaryProperty(c, UCHAR_WHITE_SPACE);
+    bool space;
+    if (s[i] < 0x80) {
+      const uint8_t b = s[i++];
+      space = b == ' ' || (b >= 0x09 && b <= 0x0D);
+    } else {
+      UChar32 c;
+      U8_NEXT(s, i, length, c);
+      space = IsNonAsciiWhiteSpace(c);
+    }
     if (space) {
       pending_space = !out.empty();
       continue;
