@@ -36,12 +36,16 @@ bool ParseFields(std::string_view s, const std::size_t (&at)[6], int (&f)[6]) {
   return ValidDate(f[0], f[1], f[2], f[3], f[4], f[5]);
 }
 
-// Date attribute -> ISO, accepting lovcen's own ISO form too (some tools
-// write it); nullopt for anything else.
-std::optional<std::string> ReadDate(const std::string& value) {
-  if (auto iso = TmxDateToIso(value)) return iso;
-  if (IsoToTmxDate(value)) return value;
-  return std::nullopt;
+// Sets `field` from a date attribute (TMX form, or lovcen's ISO form, which
+// some tools write); false, leaving it alone, for anything else.
+bool SetDate(const std::string& value, std::string& field) {
+  if (auto iso = TmxDateToIso(value)) {
+    field = std::move(*iso);
+    return true;
+  }
+  if (!IsoToTmxDate(value)) return false;
+  field = value;
+  return true;
 }
 
 // NFC per text run between codes, so that code offsets stay exact.
@@ -100,7 +104,7 @@ std::optional<std::string> IsoToTmxDate(std::string_view d) {
 
 TmxUnitConverter::TmxUnitConverter(const TagOptions& tags) : tags_(tags) {}
 
-const TmxUnitConverter::Tag& TmxUnitConverter::Lookup(const std::string& raw) {
+const TmxUnitConverter::Tag& TmxUnitConverter::Lookup(std::string_view raw) {
   auto it = cache_.find(raw);
   if (it != cache_.end()) return it->second;
   Tag entry;
@@ -112,7 +116,7 @@ const TmxUnitConverter::Tag& TmxUnitConverter::Lookup(const std::string& raw) {
   } else {
     entry.error = parsed.error().message;
   }
-  return cache_.emplace(raw, std::move(entry)).first->second;
+  return cache_.emplace(std::string(raw), std::move(entry)).first->second;
 }
 
 std::vector<std::string> TmxUnitConverter::TakeWarnings() { return std::exchange(warnings_, {}); }
@@ -155,7 +159,7 @@ ConvertedTmxUnit TmxUnitConverter::Convert(const TmxUnit& in, const TmxHeader& h
   std::string_view srclang = header.srclang();
   if (const std::string* s = FindAttribute(in.attributes, "srclang")) srclang = *s;
   if (!srclang.empty() && srclang != "*all*") {
-    const Tag& src = Lookup(std::string(srclang));
+    const Tag& src = Lookup(srclang);
     auto it = std::find_if(kept.begin(), kept.end(), [&](const auto& k) {
       return src.tag ? k.second == *src.tag : k.first->lang == srclang;
     });
@@ -173,10 +177,10 @@ ConvertedTmxUnit TmxUnitConverter::Convert(const TmxUnit& in, const TmxHeader& h
       tu.tuid = value;
     } else if (attr == "srclang") {
       continue;
-    } else if (attr == "creationdate" && ReadDate(value)) {
-      tu.created = *ReadDate(value);
-    } else if (attr == "changedate" && ReadDate(value)) {
-      tu.changed = *ReadDate(value);
+    } else if (attr == "creationdate" && SetDate(value, tu.created)) {
+      continue;
+    } else if (attr == "changedate" && SetDate(value, tu.changed)) {
+      continue;
     } else if (attr == "creationid") {
       tu.author = value;
     } else {
@@ -190,30 +194,30 @@ ConvertedTmxUnit TmxUnitConverter::Convert(const TmxUnit& in, const TmxHeader& h
     var.language = tag;
     var.segment = v->segment;
     NormalizeSegment(var.segment);
-    const std::string prefix = "tmx:tuv:" + std::string(tag.str()) + ":";
+    const auto prefix = [&tag = tag] { return "tmx:tuv:" + std::string(tag.str()) + ":"; };
     for (const auto& [attr, value] : v->attributes) {
       if (attr == "xml:lang" || attr == "lang") {
         continue;
-      } else if (attr == "creationdate" && ReadDate(value)) {
-        var.created = *ReadDate(value);
-      } else if (attr == "changedate" && ReadDate(value)) {
-        var.changed = *ReadDate(value);
+      } else if (attr == "creationdate" && SetDate(value, var.created)) {
+        continue;
+      } else if (attr == "changedate" && SetDate(value, var.changed)) {
+        continue;
       } else if (attr == "creationid") {
         var.author = value;
       } else {
-        keep(prefix + "@" + attr, value);
+        keep(prefix() + "@" + attr, value);
       }
     }
     for (const TmxAnnotation& a : v->annotations) {
       const std::string_view type = a.type();
       if (a.kind == TmxAnnotation::Kind::kNote) {
-        keep(prefix + "note", a.text);
+        keep(prefix() + "note", a.text);
       } else if (type == "x-context-pre") {
         var.context_pre = ToNfc(a.text);
       } else if (type == "x-context-post") {
         var.context_post = ToNfc(a.text);
       } else {
-        keep(prefix + "prop:" + std::string(type), a.text);
+        keep(prefix() + "prop:" + std::string(type), a.text);
       }
     }
     tu.variants.push_back(std::move(var));

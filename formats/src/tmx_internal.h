@@ -44,21 +44,38 @@ inline char32_t NextCodePoint(const XMLCh* text, std::size_t length, std::size_t
 }
 
 inline void AppendUtf8(std::string& out, const XMLCh* text, std::size_t length) {
+  // Converted through a small stack buffer: no zero-filling resize, one
+  // append per 1 KiB, and a tight loop for the ASCII that most text is.
+  char buf[1024];
+  std::size_t n = 0;
   std::size_t i = 0;
   while (i < length) {
-    // Most TMX text is ASCII: copy runs of it without per-character branching.
-    std::size_t run = i;
-    while (run < length && text[run] < 0x80) ++run;
-    if (run > i) {
-      const std::size_t old = out.size();
-      out.resize(old + (run - i));
-      char* dst = out.data() + old;
-      for (std::size_t k = i; k < run; ++k) *dst++ = static_cast<char>(text[k]);
-      i = run;
-      if (i == length) break;
+    if (n > sizeof buf - 4) {
+      out.append(buf, n);
+      n = 0;
     }
-    AppendCodePoint(out, NextCodePoint(text, length, i));
+    const XMLCh c = text[i];
+    if (c < 0x80) {
+      buf[n++] = static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    char32_t cp = NextCodePoint(text, length, i);
+    if (cp < 0x800) {
+      buf[n++] = static_cast<char>(0xC0 | (cp >> 6));
+      buf[n++] = static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      buf[n++] = static_cast<char>(0xE0 | (cp >> 12));
+      buf[n++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      buf[n++] = static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      buf[n++] = static_cast<char>(0xF0 | (cp >> 18));
+      buf[n++] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      buf[n++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      buf[n++] = static_cast<char>(0x80 | (cp & 0x3F));
+    }
   }
+  out.append(buf, n);
 }
 
 inline void AppendUtf8(std::string& out, const XMLCh* text) {

@@ -335,9 +335,29 @@ class TmxHandler : public xercesc::DefaultHandler {
     }
   }
 
+  // Units, variants and annotations are recycled: cleared objects keep their
+  // capacity, so a steady read allocates almost nothing per <tu>.
+  TmxAnnotation& NewAnnotation(std::vector<TmxAnnotation>& into) {
+    if (spare_annotations_.empty()) {
+      into.emplace_back();
+    } else {
+      into.push_back(std::move(spare_annotations_.back()));
+      spare_annotations_.pop_back();
+    }
+    return into.back();
+  }
+
+  void Recycle(std::vector<TmxAnnotation>& list) {
+    for (TmxAnnotation& a : list) {
+      a.attributes.clear();
+      a.text.clear();
+      spare_annotations_.push_back(std::move(a));
+    }
+    list.clear();
+  }
+
   void StartAnnotation(El el, const Attributes& attrs, std::vector<TmxAnnotation>& into) {
-    into.emplace_back();
-    TmxAnnotation& a = into.back();
+    TmxAnnotation& a = NewAnnotation(into);
     a.kind = el == El::kNote ? TmxAnnotation::Kind::kNote : TmxAnnotation::Kind::kProp;
     ReadAttributes(attrs, a.attributes);
     if (el == El::kProp && in_unit_ && FindAttribute(a.attributes, "type") == nullptr) {
@@ -348,7 +368,16 @@ class TmxHandler : public xercesc::DefaultHandler {
 
   void StartUnit(const Attributes& attrs) {
     unit_.attributes.clear();
-    unit_.annotations.clear();
+    Recycle(unit_.annotations);
+    for (TmxVariant& v : unit_.variants) {
+      v.lang.clear();
+      v.attributes.clear();
+      Recycle(v.annotations);
+      v.segment.text.clear();
+      v.segment.codes.clear();
+      v.has_seg = false;
+      spare_variants_.push_back(std::move(v));
+    }
     unit_.variants.clear();
     unit_.problem.clear();
     unit_.line = Line();
@@ -357,7 +386,12 @@ class TmxHandler : public xercesc::DefaultHandler {
   }
 
   void StartVariant(const Attributes& attrs) {
-    unit_.variants.emplace_back();
+    if (spare_variants_.empty()) {
+      unit_.variants.emplace_back();
+    } else {
+      unit_.variants.push_back(std::move(spare_variants_.back()));
+      spare_variants_.pop_back();
+    }
     TmxVariant& v = unit_.variants.back();
     v.line = Line();
     ReadAttributes(attrs, v.attributes);
@@ -434,6 +468,8 @@ class TmxHandler : public xercesc::DefaultHandler {
   TmxUnit unit_;
   std::vector<El> stack_;
   std::vector<std::size_t> open_hi_;  // indices of the <hi> opens not yet closed
+  std::vector<TmxVariant> spare_variants_;
+  std::vector<TmxAnnotation> spare_annotations_;
   std::string* text_ = nullptr;       // where character data goes, or nowhere
   std::size_t native_code_ = 0;       // code whose native content is being read
   int native_depth_ = 0;              // > 0 inside bpt/ept/it/ph/ut

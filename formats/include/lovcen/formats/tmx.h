@@ -165,10 +165,10 @@ class TmxUnitConverter {
     std::optional<LanguageTag> tag;
     std::string error;
   };
-  const Tag& Lookup(const std::string& raw);
+  const Tag& Lookup(std::string_view raw);
 
   TagOptions tags_;
-  std::map<std::string, Tag> cache_;  // by raw tag as written
+  std::map<std::string, Tag, std::less<>> cache_;  // by raw tag as written
   std::vector<std::string> warnings_;
 };
 
