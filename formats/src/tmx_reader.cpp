@@ -19,7 +19,7 @@ namespace lovcen::formats {
 using xercesc::Attributes;
 using xercesc::Locator;
 
-const std::string* FindAttribute(const XmlAttributes& attributes, std::string_view name) {
+const std::string* FindAttribute(const TmxAttributes& attributes, std::string_view name) {
   for (const auto& [k, v] : attributes) {
     if (k == name) return &v;
   }
@@ -111,7 +111,7 @@ bool IsCode(El el) {
   return el == El::kBpt || el == El::kEpt || el == El::kIt || el == El::kPh || el == El::kUt;
 }
 
-void ReadAttributes(const Attributes& attrs, XmlAttributes& out) {
+void ReadAttributes(const Attributes& attrs, TmxAttributes& out) {
   out.clear();
   const XMLSize_t n = attrs.getLength();
   out.reserve(n);

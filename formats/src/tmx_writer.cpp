@@ -277,10 +277,10 @@ struct Out {
     ok &= AppendEscaped(b, value, true);
     b += '"';
   }
-  void Attrs(const XmlAttributes& attrs) {
+  void Attrs(const TmxAttributes& attrs) {
     for (const auto& [k, v] : attrs) Attr(k, v);
   }
-  void Element(std::string_view name, const XmlAttributes& attrs, std::string_view text,
+  void Element(std::string_view name, const TmxAttributes& attrs, std::string_view text,
                std::string_view indent) {
     b.append(indent);
     b += '<';
@@ -448,7 +448,7 @@ void TmxWriter::WriteHeader() {
       out.Raw("  <ude");
       out.Attrs(ude.attributes);
       out.Raw(">\n");
-      for (const XmlAttributes& map : ude.maps) {
+      for (const TmxAttributes& map : ude.maps) {
         out.Raw("    <map");
         out.Attrs(map);
         out.Raw("/>\n");

@@ -65,7 +65,7 @@ TEST(TmxReaderTest, ReadsEveryInlineCodeKind) {
   EXPECT_EQ(s.codes[0].id, "1");
   EXPECT_EQ(s.codes[0].offset, 2u);
   EXPECT_EQ(s.codes[0].native, "&lt;b&gt;");
-  const XmlAttributes bpt_attrs{{"i", "1"}, {"x", "1"}, {"type", "bold"}};
+  const TmxAttributes bpt_attrs{{"i", "1"}, {"x", "1"}, {"type", "bold"}};
   EXPECT_EQ(s.codes[0].attributes, bpt_attrs);
 
   EXPECT_EQ(s.codes[1].kind, CodeKind::kClose);
@@ -121,7 +121,7 @@ TEST(TmxReaderTest, ReadsAttributesNotesAndPropsInOrder) {
   EXPECT_EQ(u.tuid(), "a1");
   EXPECT_EQ(u.line, 7);
   EXPECT_EQ(u.Where(), "tu 'a1' (line 7)");
-  const XmlAttributes attrs{{"tuid", "a1"},
+  const TmxAttributes attrs{{"tuid", "a1"},
                             {"creationdate", "20250405T101500Z"},
                             {"creationid", "ana"},
                             {"usagecount", "3"}};
@@ -131,7 +131,7 @@ TEST(TmxReaderTest, ReadsAttributesNotesAndPropsInOrder) {
   EXPECT_EQ(u.annotations[0].text, "Before.");
   EXPECT_EQ(u.annotations[1].kind, TmxAnnotation::Kind::kNote);
   EXPECT_EQ(u.annotations[1].type(), "");
-  const XmlAttributes prop_attrs{{"type", "x-story"}, {"xml:lang", "en"}};
+  const TmxAttributes prop_attrs{{"type", "x-story"}, {"xml:lang", "en"}};
   EXPECT_EQ(u.annotations[2].attributes, prop_attrs);
   ASSERT_EQ(u.variants.size(), 2u);
   EXPECT_EQ(u.variants[0].lang, "EN");  // legacy lang, as written

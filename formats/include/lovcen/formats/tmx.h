@@ -29,16 +29,16 @@
 namespace lovcen::formats {
 
 // Attributes as written, in document order; names are qualified ("xml:lang").
-using XmlAttributes = std::vector<std::pair<std::string, std::string>>;
+using TmxAttributes = std::vector<std::pair<std::string, std::string>>;
 
 // Value of attribute `name`, or nullptr when absent.
-const std::string* FindAttribute(const XmlAttributes& attributes, std::string_view name);
+const std::string* FindAttribute(const TmxAttributes& attributes, std::string_view name);
 
 // A <note> or a <prop>, with its attributes (type, xml:lang, o-encoding).
 struct TmxAnnotation {
   enum class Kind { kNote, kProp };
   Kind kind = Kind::kNote;
-  XmlAttributes attributes;
+  TmxAttributes attributes;
   std::string text;
 
   std::string_view type() const;  // the prop's type; "" for a note
@@ -47,14 +47,14 @@ struct TmxAnnotation {
 
 // A user-defined encoding (<ude> with its <map> children), kept as read.
 struct TmxUde {
-  XmlAttributes attributes;
-  std::vector<XmlAttributes> maps;
+  TmxAttributes attributes;
+  std::vector<TmxAttributes> maps;
   friend bool operator==(const TmxUde&, const TmxUde&) = default;
 };
 
 struct TmxHeader {
   std::string version;       // <tmx version="...">
-  XmlAttributes attributes;  // of <header>, in document order
+  TmxAttributes attributes;  // of <header>, in document order
   std::vector<TmxAnnotation> annotations;
   std::vector<TmxUde> udes;
   int line = 0;
@@ -76,7 +76,7 @@ struct TmxHeader {
 // Writing codes and text back in order gives the same XML (tmx_writer.h).
 struct TmxVariant {
   std::string lang;          // raw xml:lang (or legacy lang) exactly as written
-  XmlAttributes attributes;  // every attribute of <tuv>, including the language
+  TmxAttributes attributes;  // every attribute of <tuv>, including the language
   std::vector<TmxAnnotation> annotations;
   Segment segment;           // <seg>, not yet NFC-normalised
   bool has_seg = false;
@@ -84,7 +84,7 @@ struct TmxVariant {
 };
 
 struct TmxUnit {
-  XmlAttributes attributes;  // of <tu>, in document order
+  TmxAttributes attributes;  // of <tu>, in document order
   std::vector<TmxAnnotation> annotations;
   std::vector<TmxVariant> variants;
   int line = 0;         // line of <tu>
