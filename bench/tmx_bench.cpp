@@ -244,11 +244,19 @@ void BM_TmxWrite(benchmark::State& state) {
 const std::size_t kSmall = std::max<std::size_t>(Units() / 10, 1);
 const std::size_t kLarge = Units();
 
-BENCHMARK(BM_TmxParse)->Arg(kSmall)->Arg(kLarge)->ArgName("units")->Iterations(1)->UseManualTime()->Unit(benchmark::kSecond);
-BENCHMARK(BM_TmxParseConvert)->Arg(kSmall)->Arg(kLarge)->ArgName("units")->Iterations(1)->UseManualTime()->Unit(benchmark::kSecond);
-BENCHMARK(BM_TmxImport)->Args({static_cast<std::int64_t>(kSmall), 0})->Args({static_cast<std::int64_t>(kLarge), 0})
-    ->Args({static_cast<std::int64_t>(kLarge), 1})->ArgNames({"units", "concordance"})->Iterations(1)->UseManualTime()->Unit(benchmark::kSecond);
-BENCHMARK(BM_TmxExport)->Arg(kSmall)->Arg(kLarge)->ArgName("units")->Iterations(1)->UseManualTime()->Unit(benchmark::kSecond);
+BENCHMARK(BM_TmxParse)->Arg(kSmall)->Arg(kLarge)->ArgName("units")->Iterations(1)->UseManualTime()
+    ->Unit(benchmark::kSecond);
+BENCHMARK(BM_TmxParseConvert)->Arg(kSmall)->Arg(kLarge)->ArgName("units")->Iterations(1)
+    ->UseManualTime()->Unit(benchmark::kSecond);
+// The concordance variant only at the small size: its cost is the store's
+// (store_bench measures it at 1M).
+BENCHMARK(BM_TmxImport)
+    ->Args({static_cast<std::int64_t>(kSmall), 1})
+    ->Args({static_cast<std::int64_t>(kSmall), 0})
+    ->Args({static_cast<std::int64_t>(kLarge), 0})
+    ->ArgNames({"units", "concordance"})->Iterations(1)->UseManualTime()->Unit(benchmark::kSecond);
+BENCHMARK(BM_TmxExport)->Arg(kSmall)->Arg(kLarge)->ArgName("units")->Iterations(1)->UseManualTime()
+    ->Unit(benchmark::kSecond);
 BENCHMARK(BM_TmxWrite)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace

@@ -1,6 +1,8 @@
 // lovcen export --format tmx|xliff12|xliff21 --src L --tgt L[,L...] [--story K] -o FILE:
 // the TM, or one story of it, as a file. The output appears whole or not at all.
+#include <cstdint>
 #include <ostream>
+#include <vector>
 
 #include "cli_common.h"
 #include "lovcen/formats/tmx.h"
@@ -17,8 +19,15 @@ struct ExportArgs {
   std::string output;
 };
 
+// What every format's export reports.
+struct ExportResult {
+  std::size_t units = 0;
+  std::uint64_t bytes = 0;
+  std::vector<Rejection> skipped;
+};
+
 void PrintSummary(CliState& state, const std::string& format, const std::string& path,
-                  const formats::TmxExportSummary& s) {
+                  const ExportResult& s) {
   if (state.global.json) {
     std::ostream& out = *state.out;
     out << "{\"format\":" << JsonString(format) << ",\"file\":" << JsonString(path)
@@ -57,11 +66,12 @@ void Run(CliState& state, const ExportArgs& args) {
       return;
     }
   }
+  if (args.format != "tmx" && targets->size() != 1) {
+    Fail(state, UsageError("XLIFF holds one target language: give --tgt one tag"));
+    return;
+  }
   if (args.format != "tmx") {
-    if (targets->size() != 1) {
-      Fail(state, UsageError("XLIFF holds one target language: give --tgt one tag"));
-      return;
-    }
+    // The XLIFF writers plug in here (formats::ExportXliff12/21).
     Fail(state, UsageError("--format " + args.format + " is not supported yet by this build"));
     return;
   }
@@ -82,7 +92,8 @@ void Run(CliState& state, const ExportArgs& args) {
     Fail(state, summary.error());
     return;
   }
-  PrintSummary(state, args.format, args.output, *summary);
+  PrintSummary(state, args.format, args.output,
+               {summary->units, summary->bytes, std::move(summary->skipped)});
 }
 
 }  // namespace
