@@ -74,5 +74,6 @@ void AddReindexCommand(CLI::App& app, CliState& state);
 void AddSegmentCommand(CLI::App& app, CliState& state);
 void AddValidateCommand(CLI::App& app, CliState& state);
 void AddMatchCommand(CLI::App& app, CliState& state);
+void AddExportCommand(CLI::App& app, CliState& state);
 
 }  // namespace lovcen::cli

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   AddSegmentCommand(app, state);
   AddValidateCommand(app, state);
   AddMatchCommand(app, state);
+  AddExportCommand(app, state);
 
   try {
     app.parse(argc, argv);
