@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   AddValidateCommand(app, state);
   AddMatchCommand(app, state);
   AddExportCommand(app, state);
+  AddPrefillCommand(app, state);
 
   try {
     app.parse(argc, argv);
