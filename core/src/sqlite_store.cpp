@@ -33,10 +33,15 @@ LanguageTag LanguageFromCode(std::int64_t code) {
 }
 
 std::int64_t VariantKeyHash(const LanguageTag& tag, std::string_view match_key) {
-  std::string keyed(tag.str());
-  keyed += '\0';
-  keyed += match_key;
-  return static_cast<std::int64_t>(KeyHash(keyed));
+  // KeyHash(tag + '\0' + key) without building that string. FNV-1a continues
+  // byte by byte, so hashing the parts in order gives the same value.
+  std::uint64_t h = KeyHash(tag.str());
+  h *= 1099511628211ull;  // the '\0' separator (XOR with 0 changes nothing)
+  for (unsigned char c : match_key) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return static_cast<std::int64_t>(h);
 }
 
 // Older-or-equal comparison of ISO 8601 UTC stamps; an unknown date never
@@ -599,9 +604,12 @@ Result<std::vector<ConcordanceHit>> SqliteStore::Search(const ConcordanceQuery& 
   // lower() folds ASCII only, so the scan filters in FindSpans).
   const bool use_index = CodePointCount(needle) >= 3;
   Status status;
+  // Newest first, straight from the index's own rowid order, so a query
+  // stops after `limit` verified hits instead of sorting every candidate.
   Statement s(db_, use_index
-                       ? "SELECT v.id, v.text FROM concordance c JOIN variants v ON v.id = c.rowid"
-                         " WHERE concordance MATCH ? ORDER BY v.id DESC"
+                       ? "SELECT v.id, v.text FROM (SELECT rowid AS id FROM concordance"
+                         " WHERE concordance MATCH ? ORDER BY rowid DESC) c"
+                         " JOIN variants v ON v.id = c.id"
                        : "SELECT id, text FROM variants ORDER BY id DESC",
               &status);
   LOVCEN_RETURN_IF_ERROR(status);

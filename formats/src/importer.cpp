@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "lovcen/formats/xliff_tm.h"
+#include "lovcen/formats/tmx.h"
 
 namespace lovcen::formats {
 
@@ -105,7 +106,7 @@ Status ImportInto(const std::string& path, FileFormat format, TmWriter& writer,
   }
   switch (format) {
     case FileFormat::kTsv: return ImportTsv(path, writer, options);
-    case FileFormat::kTmx:
+    case FileFormat::kTmx: return ImportTmxInto(path, writer, options);
     case FileFormat::kXliff12:
     case FileFormat::kXliff2: return ImportXliffInto(path, writer, options);
     case FileFormat::kUnknown: break;
