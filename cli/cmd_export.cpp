@@ -6,6 +6,7 @@
 
 #include "cli_common.h"
 #include "lovcen/formats/tmx.h"
+#include "lovcen/formats/xliff_tm.h"
 #include "store_access.h"
 
 namespace lovcen::cli {
@@ -70,17 +71,29 @@ void Run(CliState& state, const ExportArgs& args) {
     Fail(state, UsageError("XLIFF holds one target language: give --tgt one tag"));
     return;
   }
-  if (args.format != "tmx") {
-    // The XLIFF writers plug in here (formats::ExportXliff12/21).
-    Fail(state, UsageError("--format " + args.format + " is not supported yet by this build"));
-    return;
-  }
   auto store = OpenStore(state, false);
   if (!store.ok()) {
     Fail(state, store.error());
     return;
   }
   Progress progress(state, "exporting");
+  if (args.format != "tmx") {
+    formats::XliffExportOptions options;
+    options.source = *source;
+    options.target = targets->front();
+    options.story_key = args.story;
+    options.progress = [&progress](std::size_t n) { progress.Update(n); };
+    auto summary = args.format == "xliff12" ? formats::ExportXliff12(**store, options, args.output)
+                                            : formats::ExportXliff21(**store, options, args.output);
+    progress.Finish();
+    if (!summary.ok()) {
+      Fail(state, summary.error());
+      return;
+    }
+    PrintSummary(state, args.format, args.output,
+                 {summary->units, summary->bytes, std::move(summary->skipped)});
+    return;
+  }
   formats::TmxExportOptions options;
   options.source = *source;
   options.targets = *targets;
