@@ -6,13 +6,13 @@
 // contiguous range of numbers and a posting list (ascending numbers) is cut
 // to the band by two binary searches.
 //
-// File "<db>.fuzzy" (little-endian, every array 8-byte aligned):
-//   header: magic, format version, build id, TmVersion, language table
-//   per language: counts; unit_id[n]; token_offset[n+1]; signature[2n];
+// File "<db>.fuzzy.<lang>" (little-endian, every array 8-byte aligned):
+//   header: magic, format version, build id, TmVersion, language code
+//   counts; unit_id[n]; token_offset[n+1]; signature[2n];
 //   length_start[max_len+2]; tokens[]; vocabulary hashes (sorted; id = rank);
 //   posting_offset[vocab+1]; postings[]
-// File "<db>.fuzzy.delta": variants read since the build (small; loaded into
-// memory and scanned), with the TmVersion they bring the index up to.
+// File "<db>.fuzzy.<lang>.delta": variants read since the build (small;
+// loaded into memory and scanned), with the TmVersion they bring it up to.
 #include "lovcen/candidate_index.h"
 
 #include <fcntl.h>
