@@ -110,6 +110,48 @@ void BM_ExactLookup(benchmark::State& state) {
 }
 BENCHMARK(BM_ExactLookup)->UseRealTime()->MinTime(3);
 
+// Concordance queries (FTS5 trigram + verification) on the same TM: a word
+// prefix of a mid-frequency word and a substring, 20 hits each.
+void BM_Concordance(benchmark::State& state) {
+  const std::string db = WorkDir() + "/lookup-" + std::to_string(Units()) + ".db";
+  auto store = OpenSqliteStore(db);
+  if (!store.ok()) {
+    state.SkipWithError("run BM_ExactLookup first to build the TM");
+    return;
+  }
+  if ((*store)->Stats()->concordance_stale) {
+    const auto start = std::chrono::steady_clock::now();
+    if (!(*store)->RebuildConcordanceIndex().ok()) {
+      state.SkipWithError("rebuilding the concordance failed");
+      return;
+    }
+    state.counters["concordance_build_s"] =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+  TmGenerator words;
+  std::vector<std::string> queries;
+  for (int i = 0; i < 200; ++i) {
+    const std::string sentence = words.Sentence(Language::kMontenegrinLatin);
+    const std::size_t space = sentence.find(' ', sentence.size() / 2);
+    const std::string word = sentence.substr(space + 1, sentence.find(' ', space + 1) - space - 1);
+    if (word.size() >= 5) queries.push_back(word.substr(0, word.size() - 1));
+  }
+  ConcordanceQuery q;
+  q.mode = state.range(0) == 0 ? ConcordanceQuery::Mode::kPrefix : ConcordanceQuery::Mode::kSubstring;
+  q.language = LanguageTag(Language::kMontenegrinLatin);
+  q.limit = 20;
+  std::size_t i = 0, hits = 0;
+  for (auto _ : state) {
+    q.text = queries[i++ % queries.size()];
+    auto found = (*store)->Search(q);
+    if (found.ok()) hits += found->size();
+  }
+  state.counters["queries/s"] = benchmark::Counter(static_cast<double>(state.iterations()),
+                                                  benchmark::Counter::kIsRate);
+  state.counters["hits/query"] = static_cast<double>(hits) / static_cast<double>(state.iterations());
+}
+BENCHMARK(BM_Concordance)->Arg(0)->Arg(1)->ArgName("substring")->UseRealTime()->MinTime(3);
+
 }  // namespace
 }  // namespace lovcen::bench
 

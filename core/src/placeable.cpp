@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <iterator>
 
 #include "lovcen/text.h"
 
@@ -389,6 +390,8 @@ std::size_t MatchMonthFirst(std::string_view t, DateValue* v) {
   const int day = ToInt(t, i, nd);
   std::size_t end = i + nd;
   if (ContinuesWord(t, end)) return 0;  // "April 5th" is not read
+  // "April 3,5 Prozent", "April 3.5": a decimal, not a day.
+  if (end + 1 < t.size() && (t[end] == ',' || t[end] == '.') && IsDigit(t[end + 1])) return 0;
   int year = 0;
   const std::size_t sp2 = StartsWith(t, end, ",") ? SpaceAt(t, end + 1) : 0;
   if (sp2 != 0 && YearAt(t, end + 1 + sp2, &year)) {
@@ -403,6 +406,21 @@ std::size_t MatchMonthFirst(std::string_view t, DateValue* v) {
 
 // ---------------------------------------------------------------------------
 // Times.
+
+// Words after "19" that make it an hour of the clock ("um 19 Uhr", "u 19
+// časova"); they stay words of their own. "sati"/"sat" also count hours of
+// duration ("trajalo je 19 sati"), so they mark only a time with minutes.
+constexpr std::string_view kClockHourWords[] = {
+    "Uhr", "\xC4\x8D" "asova",
+    "\xD1\x87\xD0\xB0\xD1\x81\xD0\xBE\xD0\xB2\xD0\xB0",  // часова
+};
+
+bool WordIn(std::string_view word, const std::string_view* list, std::size_t n) {
+  for (std::size_t k = 0; k < n; ++k) {
+    if (word == list[k]) return true;
+  }
+  return false;
+}
 
 // Words after "10.30" that make it a time; they stay words of their own.
 constexpr std::string_view kHourWords[] = {
@@ -426,7 +444,9 @@ std::size_t AmPmAt(std::string_view t, std::size_t i, bool english, bool* pm) {
   return 0;
 }
 
-std::size_t MatchTimeImpl(std::string_view t, bool english, TimeValue* v) {
+// `whole_token`: `t` is a token the Tokenizer already cut as a time, so a
+// bare "19" or "10.30" needs no hour word after it.
+std::size_t MatchTimeImpl(std::string_view t, bool english, bool whole_token, TimeValue* v) {
   const std::size_t n1 = DigitRun(t, 0);
   if (n1 < 1 || n1 > 2) return 0;
   int hour = ToInt(t, 0, n1);
@@ -457,7 +477,12 @@ std::size_t MatchTimeImpl(std::string_view t, bool english, TimeValue* v) {
     i += sp + ampm;
     hour = hour % 12 + (pm ? 12 : 0);
   } else if (sep == 0) {
-    return 0;  // a bare number is not a time
+    // A bare number is a time only as an hour before a clock word.
+    const std::size_t w = i + sp;
+    const bool clock = sp != 0 && WordIn(t.substr(w, WordEnd(t, w) - w), kClockHourWords,
+                                         std::size(kClockHourWords));
+    if (!clock && !(whole_token && i == t.size())) return 0;
+    marked = true;
   } else if (StartsWith(t, i + sp, "h") && !ContinuesWord(t, i + sp + 1)) {
     notation.suffix.assign(t.substr(i, sp + 1));  // "10.30 h", "10:30h"
     i += sp + 1;
@@ -465,11 +490,9 @@ std::size_t MatchTimeImpl(std::string_view t, bool english, TimeValue* v) {
     const std::size_t w = i + sp;
     const std::size_t wend = WordEnd(t, w);
     bool hour_word = false;
-    if (sp != 0) {
-      for (std::string_view word : kHourWords) hour_word |= t.substr(w, wend - w) == word;
-    }
+    if (sp != 0) hour_word = WordIn(t.substr(w, wend - w), kHourWords, std::size(kHourWords));
     // "10.30" alone is a number; it is a time only before an hour word.
-    if (sep == '.' && !hour_word) return 0;
+    if (sep == '.' && !hour_word && !(whole_token && i == t.size())) return 0;
     if (ContinuesWord(t, i) || StartsWith(t, i, ":")) return 0;
     marked = hour_word;
   }
@@ -586,7 +609,8 @@ std::size_t MatchDate(std::string_view text, const LanguageTag& language, DateVa
   std::size_t len = 0;
   if (IsDigit(text[0])) {
     len = MatchDayFirst(text, language, &v);
-  } else if (text[0] >= 'A' && text[0] <= 'Z') {
+  } else if (text[0] >= 'A' && text[0] <= 'Z' && language.language() == Language::kEnglish) {
+    // Only English puts the month first ("im April 3,5 Prozent" is no date).
     len = MatchMonthFirst(text, &v);
   }
   if (len != 0 && value != nullptr) *value = v;
@@ -596,7 +620,8 @@ std::size_t MatchDate(std::string_view text, const LanguageTag& language, DateVa
 std::size_t MatchTime(std::string_view text, const LanguageTag& language, TimeValue* value) {
   if (text.empty() || !IsDigit(text[0])) return 0;
   TimeValue v;
-  const std::size_t len = MatchTimeImpl(text, language.language() == Language::kEnglish, &v);
+  const std::size_t len =
+      MatchTimeImpl(text, language.language() == Language::kEnglish, /*whole_token=*/false, &v);
   if (len != 0 && value != nullptr) *value = std::move(v);
   return len;
 }
@@ -625,7 +650,10 @@ std::optional<DateValue> ParseDate(std::string_view text, const LanguageTag& lan
 
 std::optional<TimeValue> ParseTime(std::string_view text, const LanguageTag& language) {
   TimeValue v;
-  if (!text.empty() && MatchTime(text, language, &v) == text.size()) return v;
+  if (text.empty() || !IsDigit(text[0])) return std::nullopt;
+  const std::size_t len =
+      MatchTimeImpl(text, language.language() == Language::kEnglish, /*whole_token=*/true, &v);
+  if (len == text.size()) return v;
   return std::nullopt;
 }
 
@@ -691,6 +719,18 @@ struct PlaceableFormatter::Impl {
   LanguageTag target{Language::kEnglish};
   icu::Locale locale;
   icu::number::LocalizedNumberFormatter numbers;
+  // Formatters for 0..7 decimals, ungrouped and grouped, made on first use:
+  // ICU compiles a formatter only after it has been used a few times, so a
+  // fresh one per call would stay on its slow path.
+  std::optional<icu::number::LocalizedNumberFormatter> number_cache[8][2];
+
+  icu::number::LocalizedNumberFormatter MakeNumberFormatter(std::size_t decimals,
+                                                            bool grouped) const {
+    return numbers
+        .precision(icu::number::Precision::fixedFraction(
+            static_cast<int32_t>(std::min<std::size_t>(decimals, 999))))
+        .grouping(grouped ? UNUM_GROUPING_AUTO : UNUM_GROUPING_OFF);
+  }
   // Indexed by [style][has year].
   std::unique_ptr<icu::SimpleDateFormat> dates[3][2];
   std::unique_ptr<icu::Calendar> calendar;
@@ -802,16 +842,24 @@ Result<PlaceableFormatter> PlaceableFormatter::Create(const LanguageTag& target)
 
 std::string PlaceableFormatter::FormatNumber(const NumberValue& value, bool grouped) const {
   const std::string decimal = value.ToDecimalString();
-  auto formatter = impl_->numbers
-                       .precision(icu::number::Precision::fixedFraction(
-                           static_cast<int32_t>(std::min<std::size_t>(value.decimals(), 999))))
-                       .grouping(grouped ? UNUM_GROUPING_AUTO : UNUM_GROUPING_OFF);
+  const icu::number::LocalizedNumberFormatter* formatter = nullptr;
+  std::optional<icu::number::LocalizedNumberFormatter> special;
   if (value.integer.size() > 1 && value.integer[0] == '0') {
-    formatter = formatter.integerWidth(icu::number::IntegerWidth::zeroFillTo(
-        static_cast<int32_t>(std::min<std::size_t>(value.integer.size(), 999))));
+    // Leading zeros as written ("05").
+    special = impl_->MakeNumberFormatter(value.decimals(), grouped)
+                  .integerWidth(icu::number::IntegerWidth::zeroFillTo(
+                      static_cast<int32_t>(std::min<std::size_t>(value.integer.size(), 999))));
+    formatter = &*special;
+  } else if (value.decimals() < 8) {
+    auto& slot = impl_->number_cache[value.decimals()][grouped ? 1 : 0];
+    if (!slot) slot = impl_->MakeNumberFormatter(value.decimals(), grouped);
+    formatter = &*slot;
+  } else {
+    special = impl_->MakeNumberFormatter(value.decimals(), grouped);
+    formatter = &*special;
   }
   UErrorCode status = U_ZERO_ERROR;
-  const icu::number::FormattedNumber formatted = formatter.formatDecimal(
+  const icu::number::FormattedNumber formatted = formatter->formatDecimal(
       icu::StringPiece(decimal.data(), static_cast<int32_t>(decimal.size())), status);
   icu::UnicodeString out = formatted.toString(status);
   if (U_FAILURE(status)) return decimal;  // only when ICU data is broken
@@ -856,6 +904,11 @@ std::string PlaceableFormatter::FormatTime(const TimeValue& value,
   }
   const char separator = notation.twelve_hour ? ':' : notation.separator;
   AppendTwoDigits(out, value.hour, notation.pad_hour);
+  // An hour-only model ("um 19 Uhr") stays hour-only while the value allows.
+  if (!notation.twelve_hour && !notation.minutes && value.minute == 0 && value.second < 0) {
+    out += notation.suffix;
+    return out;
+  }
   out += separator;
   AppendTwoDigits(out, value.minute, true);
   if (value.second >= 0) {

@@ -33,10 +33,15 @@ LanguageTag LanguageFromCode(std::int64_t code) {
 }
 
 std::int64_t VariantKeyHash(const LanguageTag& tag, std::string_view match_key) {
-  std::string keyed(tag.str());
-  keyed += '\0';
-  keyed += match_key;
-  return static_cast<std::int64_t>(KeyHash(keyed));
+  // KeyHash(tag + '\0' + key) without building that string. FNV-1a continues
+  // byte by byte, so hashing the parts in order gives the same value.
+  std::uint64_t h = KeyHash(tag.str());
+  h *= 1099511628211ull;  // the '\0' separator (XOR with 0 changes nothing)
+  for (unsigned char c : match_key) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return static_cast<std::int64_t>(h);
 }
 
 // Older-or-equal comparison of ISO 8601 UTC stamps; an unknown date never
@@ -118,14 +123,12 @@ class SqliteStore final : public TmStore {
   // Prepared once, reused by every writer and reader of this connection.
   struct Statements {
     Statement insert_unit, update_unit, insert_variant, update_variant, select_variant_text,
-        insert_property, delete_property, find_by_key, select_unit, select_variants,
+        insert_property, delete_property, find_by_key, select_unit, count_properties,
         select_properties, insert_document, find_document, fts_insert, fts_delete,
         select_max_variant;
   } statements_;
 
  private:
-  Status LoadVariants(std::int64_t unit_id, TranslationUnit& unit);
-
   sqlite3* db_;
   int schema_version_ = 0;
 };
@@ -326,6 +329,9 @@ Result<std::int64_t> SqliteWriter::Add(const TranslationUnit& incoming) {
       LOVCEN_RETURN_IF_ERROR(del.Run());
     }
     LOVCEN_RETURN_IF_ERROR(InsertProperties(stored.id, unit.properties));
+    auto& count = store_.statements_.count_properties;
+    count.Bind(1, stored.id);
+    LOVCEN_RETURN_IF_ERROR(count.Run());
     ++summary_.updated;
     return stored.id;
   }
@@ -344,6 +350,7 @@ Result<std::int64_t> SqliteWriter::Add(const TranslationUnit& incoming) {
   s.Bind(6, unit.created.empty() ? now : unit.created);
   s.Bind(7, unit.changed.empty() ? (unit.created.empty() ? now : unit.created) : unit.changed);
   s.Bind(8, unit.author);
+  s.Bind(9, static_cast<std::int64_t>(unit.properties.size()));
   LOVCEN_RETURN_IF_ERROR(s.Run());
   const std::int64_t id = sqlite3_last_insert_rowid(store_.db());
   for (std::size_t i = 0; i < unit.variants.size(); ++i) {
@@ -398,8 +405,11 @@ Status SqliteStore::Prepare() {
   auto& s = statements_;
   sqlite3* db = db_;
   s.insert_unit = Statement(db,
-      "INSERT INTO units(tuid, origin, story_key, document_id, position, created, changed, author)"
-      " VALUES(?,?,?,?,?,?,?,?)", &status);
+      "INSERT INTO units(tuid, origin, story_key, document_id, position, created, changed, author,"
+      " property_count) VALUES(?,?,?,?,?,?,?,?,?)", &status);
+  s.count_properties = Statement(db,
+      "UPDATE units SET property_count = (SELECT count(*) FROM unit_properties WHERE unit_id = ?1)"
+      " WHERE id = ?1", &status);
   s.update_unit = Statement(db, "UPDATE units SET changed=?, author=? WHERE id=?", &status);
   s.insert_variant = Statement(db,
       "INSERT INTO variants(id, text, codes, key_hash, context_pre, context_post, created, changed,"
@@ -412,11 +422,10 @@ Status SqliteStore::Prepare() {
   s.delete_property = Statement(db, "DELETE FROM unit_properties WHERE unit_id=? AND name=?", &status);
   s.find_by_key = Statement(db, "SELECT id, text, codes FROM variants WHERE key_hash=?", &status);
   s.select_unit = Statement(db,
-      "SELECT id, tuid, origin, story_key, document_id, position, created, changed, author"
-      " FROM units WHERE id=?", &status);
-  s.select_variants = Statement(db,
-      "SELECT id, text, codes, context_pre, context_post, created, changed, author FROM variants"
-      " WHERE id BETWEEN ? AND ? ORDER BY id", &status);
+      "SELECT u.id, u.tuid, u.origin, u.story_key, u.document_id, u.position, u.created, u.changed,"
+      " u.author, u.property_count, v.id, v.text, v.codes, v.context_pre, v.context_post, v.created,"
+      " v.changed, v.author FROM units u LEFT JOIN variants v ON v.id BETWEEN ?2 AND ?3"
+      " WHERE u.id = ?1 ORDER BY v.id", &status);
   s.select_properties = Statement(db,
       "SELECT name, value FROM unit_properties WHERE unit_id=? ORDER BY rowid", &status);
   s.insert_document = Statement(db, "INSERT INTO documents(story_key, lang, name) VALUES(?,?,?)", &status);
@@ -448,56 +457,56 @@ Result<std::string> SqliteStore::GetMeta(std::string_view key) {
   return value;
 }
 
-Status SqliteStore::LoadVariants(std::int64_t unit_id, TranslationUnit& unit) {
-  auto& s = statements_.select_variants;
-  s.Bind(1, unit_id * kVariantSlots);
-  s.Bind(2, unit_id * kVariantSlots + kVariantSlots - 1);
+Result<TranslationUnit> SqliteStore::GetUnit(std::int64_t id) {
+  // One statement for the unit and its variants (a contiguous rowid range);
+  // properties only when the unit has any.
+  auto& s = statements_.select_unit;
+  s.Bind(1, id);
+  s.Bind(2, id * kVariantSlots);
+  s.Bind(3, id * kVariantSlots + kVariantSlots - 1);
   Status status;
+  TranslationUnit unit;
+  std::int64_t property_count = 0;
+  bool found = false;
   while (s.Step(&status)) {
-    Variant v;
-    v.language = LanguageFromCode(s.Int(0) % kVariantSlots);
-    v.segment.text = std::string(s.Text(1));
-    if (!DeserializeCodes(std::string(s.Text(2)), &v.segment.codes)) {
-      s.Reset();
-      return StoreError("corrupt inline codes in variant " + std::to_string(s.Int(0)));
+    if (!found) {
+      found = true;
+      unit.id = s.Int(0);
+      unit.tuid = std::string(s.Text(1));
+      unit.origin = OriginFromName(s.Text(2)).value_or(Origin::kImported);
+      unit.story_key = std::string(s.Text(3));
+      unit.document_id = s.IsNull(4) ? 0 : s.Int(4);
+      unit.position = static_cast<int>(s.Int(5));
+      unit.created = std::string(s.Text(6));
+      unit.changed = std::string(s.Text(7));
+      unit.author = std::string(s.Text(8));
+      property_count = s.Int(9);
     }
-    v.context_pre = std::string(s.Text(3));
-    v.context_post = std::string(s.Text(4));
-    v.created = std::string(s.Text(5));
-    v.changed = std::string(s.Text(6));
-    v.author = std::string(s.Text(7));
+    if (s.IsNull(10)) continue;  // a unit without variants
+    Variant v;
+    v.language = LanguageFromCode(s.Int(10) % kVariantSlots);
+    v.segment.text = std::string(s.Text(11));
+    if (!DeserializeCodes(std::string(s.Text(12)), &v.segment.codes)) {
+      s.Reset();
+      return StoreError("corrupt inline codes in unit " + std::to_string(id));
+    }
+    v.context_pre = std::string(s.Text(13));
+    v.context_post = std::string(s.Text(14));
+    v.created = std::string(s.Text(15));
+    v.changed = std::string(s.Text(16));
+    v.author = std::string(s.Text(17));
     unit.variants.push_back(std::move(v));
   }
   s.Reset();
   LOVCEN_RETURN_IF_ERROR(status);
-  auto& p = statements_.select_properties;
-  p.Bind(1, unit_id);
-  while (p.Step(&status)) unit.properties.push_back({std::string(p.Text(0)), std::string(p.Text(1))});
-  p.Reset();
-  return status;
-}
-
-Result<TranslationUnit> SqliteStore::GetUnit(std::int64_t id) {
-  auto& s = statements_.select_unit;
-  s.Bind(1, id);
-  Status status;
-  if (!s.Step(&status)) {
-    s.Reset();
+  if (!found) return NotFound("no translation unit " + std::to_string(id));
+  if (property_count > 0) {
+    auto& p = statements_.select_properties;
+    p.Bind(1, id);
+    while (p.Step(&status)) unit.properties.push_back({std::string(p.Text(0)), std::string(p.Text(1))});
+    p.Reset();
     LOVCEN_RETURN_IF_ERROR(status);
-    return NotFound("no translation unit " + std::to_string(id));
   }
-  TranslationUnit unit;
-  unit.id = s.Int(0);
-  unit.tuid = std::string(s.Text(1));
-  unit.origin = OriginFromName(s.Text(2)).value_or(Origin::kImported);
-  unit.story_key = std::string(s.Text(3));
-  unit.document_id = s.IsNull(4) ? 0 : s.Int(4);
-  unit.position = static_cast<int>(s.Int(5));
-  unit.created = std::string(s.Text(6));
-  unit.changed = std::string(s.Text(7));
-  unit.author = std::string(s.Text(8));
-  s.Reset();
-  LOVCEN_RETURN_IF_ERROR(LoadVariants(id, unit));
   return unit;
 }
 
@@ -595,9 +604,12 @@ Result<std::vector<ConcordanceHit>> SqliteStore::Search(const ConcordanceQuery& 
   // lower() folds ASCII only, so the scan filters in FindSpans).
   const bool use_index = CodePointCount(needle) >= 3;
   Status status;
+  // Newest first, straight from the index's own rowid order, so a query
+  // stops after `limit` verified hits instead of sorting every candidate.
   Statement s(db_, use_index
-                       ? "SELECT v.id, v.text FROM concordance c JOIN variants v ON v.id = c.rowid"
-                         " WHERE concordance MATCH ? ORDER BY v.id DESC"
+                       ? "SELECT v.id, v.text FROM (SELECT rowid AS id FROM concordance"
+                         " WHERE concordance MATCH ? ORDER BY rowid DESC) c"
+                         " JOIN variants v ON v.id = c.id"
                        : "SELECT id, text FROM variants ORDER BY id DESC",
               &status);
   LOVCEN_RETURN_IF_ERROR(status);

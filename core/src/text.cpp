@@ -3,7 +3,6 @@
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <climits>
 #include <cstring>
@@ -35,6 +34,14 @@ const char* Utf8Problem(std::string_view text, std::size_t i) {
 
 char HexDigit(unsigned v) { return "0123456789abcdef"[v & 15u]; }
 
+// Eight bytes at `i` are all ASCII: most news text is mostly ASCII.
+bool AsciiChunk(const unsigned char* s, std::size_t i, std::size_t length) {
+  if (i + 8 > length) return false;
+  std::uint64_t chunk;
+  std::memcpy(&chunk, s + i, 8);
+  return (chunk & 0x8080808080808080ull) == 0;
+}
+
 const icu::Normalizer2* Nfc() {
   UErrorCode status = U_ZERO_ERROR;
   // ICU owns this instance; it is immutable and thread-safe.
@@ -45,34 +52,36 @@ const icu::Normalizer2* Nfc() {
 // Code points that are NFC_Quick_Check=Yes and never combine with what
 // precedes them: Latin below the combining marks, the Cyrillic letters,
 // general punctuation (quotes, dashes, ellipsis) and the euro sign. Text made
-// only of these is NFC without asking ICU (tests check the ranges against
-// ICU's quick check).
-bool IsStableForNfc(UChar32 c) {
+// only of these is NFC without asking ICU (text_fast_path_test checks the
+// ranges against ICU).
+bool IsStableForNfc(std::int32_t c) {
   return c < 0x300 || (c >= 0x400 && c <= 0x482) || (c >= 0x48A && c <= 0x52F) ||
          (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) || c == 0x20AC;
 }
 
+// Unicode White_Space outside ASCII (stable since Unicode 6.3), so the match
+// key needs no property lookup per character.
+bool IsNonAsciiWhiteSpace(std::int32_t c) {
+  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
 // True when valid UTF-8 `text` is NFC by the fast check alone.
 bool IsTriviallyNfc(std::string_view text) {
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const int32_t length = static_cast<int32_t>(text.size());
-  int32_t i = 0;
-  while (i < length) {
-    if (i + 8 <= length) {
-      std::uint64_t chunk;
-      std::memcpy(&chunk, s + i, 8);
-      if ((chunk & 0x8080808080808080ull) == 0) {
-        i += 8;
-        continue;
-      }
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (AsciiChunk(s, i, text.size())) {
+      i += 8;
+      continue;
     }
     if (s[i] < 0x80) {
       ++i;
       continue;
     }
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c < 0 || !IsStableForNfc(c)) return false;
+    const CodePoint cp = DecodeUtf8(text, i);
+    if (cp.value < 0 || !IsStableForNfc(cp.value)) return false;
+    i += static_cast<std::size_t>(cp.length);
   }
   return true;
 }
@@ -81,39 +90,31 @@ bool IsTriviallyNfc(std::string_view text) {
 void AppendNfc(const icu::Normalizer2& nfc, std::string_view piece, std::string& out) {
   const icu::StringPiece sp(piece.data(), static_cast<int32_t>(piece.size()));
   UErrorCode status = U_ZERO_ERROR;
+  // UTF-8 in and out: no UTF-16 round trip on the hot path of every import.
   if (nfc.isNormalizedUTF8(sp, status) && U_SUCCESS(status)) {
     out.append(piece);
     return;
   }
   status = U_ZERO_ERROR;
+  const std::size_t before = out.size();
   icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(piece.size()));
   nfc.normalizeUTF8(0, sp, sink, nullptr, status);
-  if (U_FAILURE(status)) out.append(piece);  // only on ICU data failure; keep the text
-}
-
-bool IsWhiteSpace(std::int32_t c) {
-  if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D);
-  return u_hasBinaryProperty(c, UCHAR_WHITE_SPACE);
-}
-
-// Unicode White_Space outside ASCII (stable since Unicode 6.3), so the match
-// key needs no property lookup per character.
-bool IsNonAsciiWhiteSpace(UChar32 c) {
-  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
-         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+  if (U_FAILURE(status)) {  // only on ICU data failure; keep the text
+    out.resize(before);
+    out.append(piece);
+  }
 }
 
 // True when the match key of `text` is `text` itself: NFC by the fast check,
 // no white space but single U+0020 between non-space characters.
 bool IsOwnMatchKey(std::string_view text) {
   if (text.empty()) return true;
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const int32_t length = static_cast<int32_t>(text.size());
-  if (s[0] == ' ' || s[length - 1] == ' ') return false;
-  int32_t i = 0;
+  if (text.front() == ' ' || text.back() == ' ') return false;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   bool previous_space = false;
-  while (i < length) {
-    const uint8_t b = s[i];
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char b = s[i];
     if (b < 0x80) {
       ++i;
       if (b == ' ') {
@@ -125,9 +126,9 @@ bool IsOwnMatchKey(std::string_view text) {
       previous_space = false;
       continue;
     }
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c < 0 || !IsStableForNfc(c) || IsNonAsciiWhiteSpace(c)) return false;
+    const CodePoint cp = DecodeUtf8(text, i);
+    if (cp.value < 0 || !IsStableForNfc(cp.value) || IsNonAsciiWhiteSpace(cp.value)) return false;
+    i += static_cast<std::size_t>(cp.length);
     previous_space = false;
   }
   return true;
@@ -140,14 +141,9 @@ Status ValidateUtf8(std::string_view text) {
   const std::size_t length = text.size();
   std::size_t i = 0;
   while (i < length) {
-    // Eight ASCII bytes at a time: most news text is mostly ASCII.
-    if (i + 8 <= length) {
-      std::uint64_t chunk;
-      std::memcpy(&chunk, s + i, 8);
-      if ((chunk & 0x8080808080808080ull) == 0) {
-        i += 8;
-        continue;
-      }
+    if (AsciiChunk(s, i, length)) {
+      i += 8;
+      continue;
     }
     if (s[i] < 0x80) {
       ++i;
@@ -203,12 +199,20 @@ std::string MatchKey(std::string_view text) {
   const std::string nfc = ToNfc(text);
   std::string out;
   out.reserve(nfc.size());
+  const auto* s = reinterpret_cast<const unsigned char*>(nfc.data());
   bool pending_space = false;
   std::size_t i = 0;
   while (i < nfc.size()) {
-    const CodePoint cp = DecodeUtf8(nfc, i);
-    const std::size_t len = static_cast<std::size_t>(cp.length);
-    if (cp.value >= 0 && IsWhiteSpace(cp.value)) {
+    std::size_t len = 1;
+    bool space;
+    if (s[i] < 0x80) {
+      space = s[i] == ' ' || (s[i] >= 0x09 && s[i] <= 0x0D);
+    } else {
+      const CodePoint cp = DecodeUtf8(nfc, i);
+      len = static_cast<std::size_t>(cp.length);
+      space = IsNonAsciiWhiteSpace(cp.value);
+    }
+    if (space) {
       pending_space = !out.empty();  // leading white space is dropped
     } else {
       if (pending_space) out += ' ';

@@ -4,7 +4,11 @@
 #include <unicode/dtfmtsym.h>
 
 #include <array>
+#include <filesystem>
 #include <string>
+#include <vector>
+
+#include "test_paths.h"
 
 namespace lovcen {
 namespace {
@@ -258,6 +262,10 @@ TEST(PlaceableTest, InvalidDatesAreRejected) {
   EXPECT_FALSE(ParseDate("5. Aprilx 2025", kDe).has_value());
   EXPECT_FALSE(ParseDate("April 5th", kEn).has_value());
   EXPECT_FALSE(ParseDate("5. mjesto", kLatn).has_value());
+  // Only English writes the month first, and never before a decimal.
+  EXPECT_FALSE(ParseDate("April 3", kDe).has_value());
+  EXPECT_EQ(MatchDate("April 3,5 Prozent", kDe), 0u);
+  EXPECT_EQ(MatchDate("April 3.5 percent", kEn), 0u);
 }
 
 TEST(PlaceableTest, YearDotBelongsToMontenegrinDatesOnly) {
@@ -296,7 +304,17 @@ TEST(PlaceableTest, TimesReadAndCompare) {
   EXPECT_TRUE(SameValue(pa, pb));
   EXPECT_FALSE(ParseTime("24:00", kEn).has_value());
   EXPECT_FALSE(ParseTime("10:60", kEn).has_value());
-  EXPECT_FALSE(ParseTime("10.30", kDe).has_value());  // a number without an hour word
+  // In running text "10.30" and "19" are times only before an hour word...
+  EXPECT_EQ(MatchTime("10.30 Prozent", kDe), 0u);
+  EXPECT_EQ(MatchTime("10.30 Uhr", kDe), 5u);
+  EXPECT_EQ(MatchTime("19 Uhr", kDe), 2u);
+  EXPECT_EQ(MatchTime("19 \u010dasova", kLatn), 2u);
+  EXPECT_EQ(MatchTime("19 sati", kLatn), 0u);  // may be a duration
+  EXPECT_EQ(MatchTime("10.30 sati", kLatn), 5u);
+  // ...but a token the Tokenizer cut as a time reads on its own.
+  EXPECT_EQ(Time("10.30", kDe).minute, 30);
+  EXPECT_EQ(Time("19", kDe).hour, 19);
+  EXPECT_FALSE(Time("19", kDe).notation.minutes);
   EXPECT_FALSE(ParseTime("13 pm", kEn).has_value());
   EXPECT_FALSE(ParseTime("7 pm", kDe).has_value());  // bare "pm" only in English
 }
@@ -316,6 +334,10 @@ TEST(PlaceableTest, TimesFormatForTheTarget) {
   EXPECT_EQ(Formatter(kEn).FormatTime(Time("15:45", kDe), twelve.notation), "3:45 p.m.");
   EXPECT_EQ(Formatter(kEn).FormatTime(Time("15:00", kDe), twelve.notation), "3 p.m.");
   EXPECT_EQ(Formatter(kDe).FormatTime(twelve), "10:00");
+  // An hour-only model ("um 19 Uhr") stays hour-only when the value allows.
+  const TimeValue hour_only = Time("19", kDe);
+  EXPECT_EQ(Formatter(kDe).FormatTime(Time("7 p.m.", kEn), hour_only.notation), "19");
+  EXPECT_EQ(Formatter(kDe).FormatTime(Time("7:30 p.m.", kEn), hour_only.notation), "19:30");
 }
 
 // --- Placeable values and models ------------------------------------------
@@ -367,6 +389,54 @@ TEST(PlaceableTest, RecognisersStopAtWordBoundaries) {
   EXPECT_TRUE(IsWellFormedNumber("1.000,5"));
   EXPECT_FALSE(IsWellFormedNumber("1.2.3"));
   EXPECT_FALSE(IsWellFormedNumber(",5"));
+}
+
+// --- The newsroom's own articles --------------------------------------------
+
+// Every article file of corpora/ with its language, read from the file name.
+std::vector<std::pair<std::string, LanguageTag>> ArticleFiles() {
+  std::vector<std::pair<std::string, LanguageTag>> out;
+  const std::filesystem::path root = testing::CorporaDir();
+  if (!std::filesystem::is_directory(root)) return out;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    const std::string name = entry.path().filename().string();
+    if (!entry.is_regular_file() || entry.path().extension() != ".txt") continue;
+    for (const LanguageTag& tag : {kEn, kDe, kLatn, kCyrl}) {
+      if (name.size() > tag.str().size() + 5 &&
+          name.compare(name.size() - tag.str().size() - 4, tag.str().size() + 4,
+                       std::string(tag.str()) + ".txt") == 0 &&
+          name[name.size() - tag.str().size() - 5] == '.') {
+        out.emplace_back(entry.path().string(), tag);
+      }
+    }
+  }
+  return out;
+}
+
+// Each number, date and time in the articles reads as a value and, written
+// back for its own language in its own notation, gives the text as published:
+// the formatter follows the newsroom's conventions, not only ICU's.
+TEST(PlaceableTest, ArticlePlaceablesRoundTripInTheirLanguage) {
+  const auto files = ArticleFiles();
+  if (files.empty()) GTEST_SKIP() << "no corpora/ articles";
+  std::size_t checked = 0;
+  for (const auto& [path, tag] : files) {
+    const std::string text = testing::ReadFile(path);
+    auto tokenizer = Tokenizer::Create(tag);
+    ASSERT_TRUE(tokenizer.ok());
+    const PlaceableFormatter formatter = Formatter(tag);
+    for (const Token& t : tokenizer->Tokenize(text)) {
+      if (t.kind != TokenKind::kNumber && t.kind != TokenKind::kDate && t.kind != TokenKind::kTime) {
+        continue;
+      }
+      const std::string_view s = t.text(text);
+      auto value = ParsePlaceable(t.kind, s, tag);
+      ASSERT_TRUE(value.ok()) << path << ": " << value.error().ToString();
+      EXPECT_EQ(formatter.Format(*value, &*value), s) << path << " (" << tag.str() << ")";
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 100u);
 }
 
 }  // namespace

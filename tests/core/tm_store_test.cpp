@@ -228,7 +228,8 @@ TEST(TmStoreTest, MigratesSchemaVersionOneKeepingData) {
   ASSERT_TRUE(internal::CreateSchemaAtVersion(db, 1).ok());
   ASSERT_EQ(sqlite3_exec(db,
                          "INSERT INTO units(id, origin) VALUES(1, 'imported');"
-                         "INSERT INTO variants(id, text, key_hash) VALUES(8, 'Old text.', 0);",
+                         "INSERT INTO variants(id, text, key_hash) VALUES(8, 'Old text.', 0);"
+                         "INSERT INTO unit_properties(unit_id, name, value) VALUES(1, 'x-a', 'b');",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(db);
@@ -238,6 +239,8 @@ TEST(TmStoreTest, MigratesSchemaVersionOneKeepingData) {
   ASSERT_TRUE(unit.ok());
   EXPECT_EQ(unit->Find(kEn)->segment.text, "Old text.");
   EXPECT_EQ(unit->Find(kEn)->context_pre, "");  // column added by version 2
+  ASSERT_EQ(unit->properties.size(), 1u);         // counted by the migration
+  EXPECT_EQ(unit->properties[0].value, "b");
   ConcordanceQuery q;
   q.text = "Old text";
   EXPECT_EQ(store->Search(q)->size(), 1u);  // the migration indexed existing rows

@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "lovcen/placeable.h"
 #include "lovcen/text.h"
 #include "test_paths.h"
 
@@ -110,6 +112,9 @@ TEST(TokenizerTest, DatesInEveryStyle) {
   EXPECT_EQ(Tok(Language::kEnglish, "on 4/5/2025"), (V{"word:on", "date:4/5/2025"}));
   EXPECT_EQ(Tok(Language::kEnglish, "on April 5 at noon"),
             (V{"word:on", "date:April 5", "word:at", "word:noon"}));
+  // The month comes first only in English: this is April, then a number.
+  EXPECT_EQ(Tok(Language::kGerman, "im April 3,5 Prozent"),
+            (V{"word:im", "word:April", "number:3,5", "word:Prozent"}));
   // German: the dot after the year ends the sentence.
   EXPECT_EQ(Tok(Language::kGerman, "Am 5. April 2025 und am 05.04.2025."),
             (V{"word:Am", "date:5. April 2025", "word:und", "word:am", "date:05.04.2025",
@@ -168,6 +173,11 @@ TEST(TokenizerTest, Times) {
   EXPECT_EQ(Tok(Language::kGerman, "Ende 10:30 Uhr"),
             (V{"word:Ende", "time:10:30", "word:Uhr"}));
   EXPECT_EQ(Tok(Language::kEnglish, "24:30"), (V{"number:24", "punctuation::", "number:30"}));
+  // An hour before a clock word; "sati" may count hours of duration.
+  EXPECT_EQ(Tok(Language::kGerman, "um 19 Uhr"), (V{"word:um", "time:19", "word:Uhr"}));
+  EXPECT_EQ(Tok(Language::kMontenegrinLatin, "u 19 časova, trajalo 19 sati"),
+            (V{"word:u", "time:19", "word:časova", "punctuation:,", "word:trajalo", "number:19",
+               "word:sati"}));
   // "am" is a German word, not ante meridiem.
   EXPECT_EQ(Tok(Language::kGerman, "10 am Bahnhof"),
             (V{"number:10", "word:am", "word:Bahnhof"}));
@@ -320,6 +330,53 @@ TEST(TokenizerTest, InvariantsHoldOnTheSampleArticles) {
     ++files;
   }
   if (files == 0) GTEST_SKIP() << "corpora/ has no text yet";
+}
+
+// The cnr-Cyrl editions are transliterations of the cnr-Latn ones (see
+// corpora/README.md): both scripts must give the same token kinds, the same
+// punctuation, numbers, times and addresses, and dates of the same value.
+TEST(TokenizerTest, MontenegrinScriptsTokenizeAlikeOnAlignedCorpora) {
+  const std::filesystem::path root = testing::CorporaDir();
+  if (!std::filesystem::is_directory(root)) GTEST_SKIP() << "no corpora/ yet";
+  const Tokenizer latn = Make(Language::kMontenegrinLatin);
+  const Tokenizer cyrl = Make(Language::kMontenegrinCyrillic);
+  std::size_t rows = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".tsv") continue;
+    std::istringstream in(testing::ReadFile(entry.path().string()));
+    std::string line;
+    std::getline(in, line);
+    ASSERT_EQ(line, "en\tcnr-Latn\tcnr-Cyrl\tde") << entry.path();
+    while (std::getline(in, line)) {
+      std::vector<std::string> cells;
+      std::size_t from = 0;
+      for (std::size_t tab; (tab = line.find('\t', from)) != std::string::npos; from = tab + 1) {
+        cells.push_back(line.substr(from, tab - from));
+      }
+      cells.push_back(line.substr(from));
+      if (cells.size() != 4) continue;
+      const std::string& l = cells[1];
+      const std::string& c = cells[2];
+      const auto a = latn.Tokenize(l);
+      const auto b = cyrl.Tokenize(c);
+      ASSERT_EQ(a.size(), b.size()) << l << "\n" << c;
+      for (std::size_t k = 0; k < a.size(); ++k) {
+        ASSERT_EQ(a[k].kind, b[k].kind) << a[k].text(l) << " / " << b[k].text(c);
+        if (a[k].kind == TokenKind::kDate) {
+          const auto da = ParseDate(a[k].text(l), latn.language());
+          const auto db = ParseDate(b[k].text(c), cyrl.language());
+          ASSERT_TRUE(da && db);
+          EXPECT_EQ(da->year * 10000 + da->month * 100 + da->day,
+                    db->year * 10000 + db->month * 100 + db->day);
+          EXPECT_EQ(da->style, db->style) << a[k].text(l);
+        } else if (a[k].kind != TokenKind::kWord) {
+          EXPECT_EQ(a[k].text(l), b[k].text(c));
+        }
+      }
+      ++rows;
+    }
+  }
+  if (rows == 0) GTEST_SKIP() << "corpora/ has no aligned stories yet";
 }
 
 TEST(TokenizerTest, InvariantsHoldOnMixedText) {

@@ -54,7 +54,7 @@ struct TimeNotation {
   char separator = ':';        // ':' or '.'
   bool pad_hour = true;        // "09:30" rather than "9:30"
   bool twelve_hour = false;    // written with a.m./p.m.
-  bool minutes = true;         // false for an hour-only time ("10 a.m.")
+  bool minutes = true;         // false for an hour-only time ("10 a.m.", "19 Uhr")
   std::string suffix;          // as written after the digits: "", " h", "h", " a.m.", "PM"
 };
 
@@ -100,6 +100,9 @@ bool IsWellFormedNumber(std::string_view text);
 // '-', '+' or U+2212 is the sign.
 std::optional<NumberValue> ParseNumber(std::string_view text, const LanguageTag& language);
 std::optional<DateValue> ParseDate(std::string_view text, const LanguageTag& language);
+// Reads a token the Tokenizer cut as a time: "19" and "10.30" are times here,
+// though in running text MatchTime takes them as times only before an hour
+// word ("19 Uhr", "10.30 časova").
 std::optional<TimeValue> ParseTime(std::string_view text, const LanguageTag& language);
 // The value of a token of `kind` (number, date, time, URL or e-mail); a
 // kBadInput error when the text is not such a token.
@@ -116,7 +119,8 @@ bool SameValue(const PlaceableValue& a, const PlaceableValue& b);
 // Writes values for one target language with ICU (numbers: NumberFormatter;
 // dates: SimpleDateFormat with the house patterns, with Montenegrin month names
 // fixed up: ICU 72's sr_*_ME data has no genitive months). Creating one costs
-// tens of microseconds; Format() a few. Not thread-safe: one per thread.
+// under a millisecond (ICU loads its date data); Format() a few microseconds.
+// Not thread-safe: one per thread.
 class PlaceableFormatter {
  public:
   static Result<PlaceableFormatter> Create(const LanguageTag& target);
