@@ -103,12 +103,10 @@ const Queries& GetQueries() {
   return queries;
 }
 
-std::unique_ptr<TmStore>& Store() {
-  static std::unique_ptr<TmStore> store = [] {
-    auto s = OpenSqliteStore(DbPath(), StoreOptions{false, 10000});
-    return s.ok() ? std::move(*s) : nullptr;
-  }();
-  return store;
+Result<TmStore*> Store() {
+  static Result<std::unique_ptr<TmStore>> store = OpenSqliteStore(DbPath(), StoreOptions{false, 10000});
+  if (!store.ok()) return store.error();
+  return store->get();
 }
 
 // Opens the matcher once (building the index if there is none).
@@ -120,7 +118,7 @@ Matcher* SharedMatcher(bool pivot) {
     options.db_path = DbPath();
     options.pivot = pivot;
     options.threshold = 75;
-    auto m = Matcher::Open(*Store(), DefaultIndexPath(DbPath()), options);
+    auto m = Matcher::Open(**Store(), DefaultIndexPath(DbPath()), options);
     if (!m.ok()) return nullptr;
     slot = std::make_unique<Matcher>(std::move(*m));
   }
@@ -132,8 +130,8 @@ bool Prepare(benchmark::State& state) {
     state.SkipWithError(s.error().ToString().c_str());
     return false;
   }
-  if (!Store()) {
-    state.SkipWithError("cannot open the generated TM");
+  if (auto store = Store(); !store.ok()) {
+    state.SkipWithError(store.error().ToString().c_str());
     return false;
   }
   return true;
