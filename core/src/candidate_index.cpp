@@ -597,7 +597,6 @@ Status BuildLanguage(VariantSource& source, const TmVersion& version, const std:
     join();
     intern(current ^ 1);
     stats.tokens += builder.tokens.size();
-    stats.tokens += builder.tokens.size();
     builder.Write(out);
     return Status::Ok();
   }));
