@@ -26,6 +26,10 @@ int main(int argc, char** argv) {
   AddStatsCommand(app, state);
   AddReindexCommand(app, state);
   AddSegmentCommand(app, state);
+  AddValidateCommand(app, state);
+  AddMatchCommand(app, state);
+  AddExportCommand(app, state);
+  AddPrefillCommand(app, state);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,114 @@
+// lovcen export --format tmx|xliff12|xliff21 --src L --tgt L[,L...] [--story K] -o FILE:
+// the TM, or one story of it, as a file. The output appears whole or not at all.
+#include <cstdint>
+#include <ostream>
+#include <vector>
+
+#include "cli_common.h"
+#include "lovcen/formats/tmx.h"
+#include "store_access.h"
+
+namespace lovcen::cli {
+namespace {
+
+struct ExportArgs {
+  std::string format = "tmx";
+  std::string src;
+  std::string tgt;
+  std::string story;
+  std::string output;
+};
+
+// What every format's export reports.
+struct ExportResult {
+  std::size_t units = 0;
+  std::uint64_t bytes = 0;
+  std::vector<Rejection> skipped;
+};
+
+void PrintSummary(CliState& state, const std::string& format, const std::string& path,
+                  const ExportResult& s) {
+  if (state.global.json) {
+    std::ostream& out = *state.out;
+    out << "{\"format\":" << JsonString(format) << ",\"file\":" << JsonString(path)
+        << ",\"units\":" << s.units << ",\"bytes\":" << s.bytes << ",\"skipped\":[";
+    for (std::size_t i = 0; i < s.skipped.size(); ++i) {
+      out << (i ? "," : "") << "{\"where\":" << JsonString(s.skipped[i].where)
+          << ",\"reason\":" << JsonString(s.skipped[i].reason) << "}";
+    }
+    out << "]}\n";
+    return;
+  }
+  for (const Rejection& r : s.skipped) Warn(state, "skipped " + r.where + ": " + r.reason);
+  if (state.global.quiet) return;
+  *state.out << "exported " << s.units << (s.units == 1 ? " unit" : " units") << " to " << path
+             << " (" << s.bytes << " bytes, " << format << ")\n";
+}
+
+void Run(CliState& state, const ExportArgs& args) {
+  if (args.format != "tmx" && args.format != "xliff12" && args.format != "xliff21") {
+    Fail(state, UsageError("--format must be tmx, xliff12 or xliff21"));
+    return;
+  }
+  auto source = ParseLanguage(state, args.src);
+  if (!source.ok()) {
+    Fail(state, source.error());
+    return;
+  }
+  auto targets = ParseLanguageList(state, args.tgt);
+  if (!targets.ok()) {
+    Fail(state, targets.error());
+    return;
+  }
+  for (const LanguageTag& t : *targets) {
+    if (t == *source) {
+      Fail(state, UsageError("--tgt " + std::string(t.str()) + " is the source language"));
+      return;
+    }
+  }
+  if (args.format != "tmx" && targets->size() != 1) {
+    Fail(state, UsageError("XLIFF holds one target language: give --tgt one tag"));
+    return;
+  }
+  if (args.format != "tmx") {
+    // The XLIFF writers plug in here (formats::ExportXliff12/21).
+    Fail(state, UsageError("--format " + args.format + " is not supported yet by this build"));
+    return;
+  }
+  auto store = OpenStore(state, false);
+  if (!store.ok()) {
+    Fail(state, store.error());
+    return;
+  }
+  Progress progress(state, "exporting");
+  formats::TmxExportOptions options;
+  options.source = *source;
+  options.targets = *targets;
+  options.story_key = args.story;
+  options.progress = [&progress](std::size_t n) { progress.Update(n); };
+  auto summary = formats::ExportTmx(**store, options, args.output);
+  progress.Finish();
+  if (!summary.ok()) {
+    Fail(state, summary.error());
+    return;
+  }
+  PrintSummary(state, args.format, args.output,
+               {summary->units, summary->bytes, std::move(summary->skipped)});
+}
+
+}  // namespace
+
+void AddExportCommand(CLI::App& app, CliState& state) {
+  auto args = std::make_shared<ExportArgs>();
+  CLI::App* cmd = app.add_subcommand("export", "write the TM, or a story of it, as TMX or XLIFF");
+  cmd->add_option("--format", args->format, "tmx | xliff12 | xliff21")->capture_default_str();
+  cmd->add_option("--src", args->src, "source language")->required();
+  cmd->add_option("--tgt", args->tgt, "target language(s); TMX takes a comma-separated list")
+      ->required();
+  cmd->add_option("--story", args->story, "only the units of this story");
+  cmd->add_option("-o,--output", args->output, "output file (written whole or not at all)")
+      ->required();
+  cmd->callback([&state, args] { Run(state, *args); });
+}
+
+}  // namespace lovcen::cli
