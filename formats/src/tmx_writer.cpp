@@ -417,6 +417,13 @@ void AttrDate(Out& out, std::string_view name, const std::string& iso) {
   if (auto tmx = IsoToTmxDate(iso)) out.Attr(name, *tmx);
 }
 
+// Props the writer makes from the unit's own fields; a property of the same
+// name (say an x-origin value lovcen did not know) would say it twice.
+bool IsWrittenFromFields(std::string_view name) {
+  return name == "x-origin" || name == "x-story" || name == "x-context-pre" ||
+         name == "x-context-post";
+}
+
 bool Written(const std::vector<std::string_view>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
@@ -549,7 +556,8 @@ Status TmxWriter::Write(const TranslationUnit& unit) {
       out.Note(p.value, "  ");
     } else if (StartsWith(p.name, "tmx:prop:")) {
       out.Prop(std::string_view(p.name).substr(9), p.value, "  ");
-    } else if (!StartsWith(p.name, "tmx:@") && !StartsWith(p.name, "tmx:tuv:")) {
+    } else if (!StartsWith(p.name, "tmx:@") && !StartsWith(p.name, "tmx:tuv:") &&
+               !IsWrittenFromFields(p.name)) {
       out.Prop(p.name, p.value, "  ");
     }
   }

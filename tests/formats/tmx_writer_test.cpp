@@ -323,6 +323,20 @@ TEST(TmxWriterTest, WritesForeignCodesTheWayOmegaTMatchesThem) {
   EXPECT_EQ(out.find(" x=\""), std::string::npos) << "OmegaT reads x as a position: none written";
 }
 
+TEST(TmxWriterTest, WritesEachReservedPropOnce) {
+  TranslationUnit u = UnitWithForeignCodes();
+  u.properties = {{"x-origin", "from-elsewhere"}, {"x-story", "other"}, {"x-kept", "yes"}};
+  u.story_key = "s-1";
+  auto writer = TmxWriter::InMemory(TmxWriterOptions{});
+  ASSERT_TRUE(writer->Write(u).ok());
+  const std::string& out = writer->output();
+  EXPECT_NE(out.find("<prop type=\"x-origin\">confirmed</prop>"), std::string::npos) << out;
+  EXPECT_NE(out.find("<prop type=\"x-story\">s-1</prop>"), std::string::npos);
+  EXPECT_NE(out.find("<prop type=\"x-kept\">yes</prop>"), std::string::npos);
+  EXPECT_EQ(out.find("from-elsewhere"), std::string::npos);
+  EXPECT_EQ(out.find(">other<"), std::string::npos);
+}
+
 TEST(TmxWriterTest, WritesTheLovcenHeader) {
   TmxWriterOptions options;
   options.source = LanguageTag(Language::kMontenegrinLatin);
