@@ -28,7 +28,8 @@
 
 namespace lovcen {
 
-using translit::DecodeUtf8;
+// translit::DecodeUtf8 advances its index; lovcen::DecodeUtf8 (text.h) does not.
+constexpr auto& DecodeNext = translit::DecodeUtf8;
 using translit::IsLetterOrMark;
 using translit::IsLowerLetter;
 using translit::IsUpperLetter;
@@ -175,7 +176,7 @@ std::string EscapeForRule(std::string_view text) {
   std::size_t i = 0;
   char buf[16];
   while (i < text.size()) {
-    const char32_t c = DecodeUtf8(text, i);
+    const char32_t c = DecodeNext(text, i);
     if (c > 0xFFFF) {
       std::snprintf(buf, sizeof buf, "\\U%08X", static_cast<unsigned>(c));
     } else {
@@ -329,7 +330,7 @@ Status Transliterator::Impl::AddLatinOnly(const std::string& entry, const std::s
   std::size_t i = 0;
   while (i < entry.size()) {
     std::size_t next = i;
-    if (!IsLetterOrMark(DecodeUtf8(entry, next))) break;
+    if (!IsLetterOrMark(DecodeNext(entry, next))) break;
     i = next;
   }
   if (i == 0) return DataError(where, line, "a Latin-only name must begin with a letter");
@@ -339,7 +340,7 @@ Status Transliterator::Impl::AddLatinOnly(const std::string& entry, const std::s
     std::size_t k = 0;
     while (k < form.size()) {
       std::size_t next = k;
-      if (!IsLetterOrMark(DecodeUtf8(form, next))) break;
+      if (!IsLetterOrMark(DecodeNext(form, next))) break;
       k = next;
     }
     auto& bucket = latin_only[form.substr(0, k)];
@@ -366,7 +367,7 @@ Status Transliterator::Impl::AddAdopt(const std::string& entry, const std::strin
   bool foreign = false;
   std::size_t i = 0;
   while (i < latin.size()) {
-    const LetterClass k = ClassOf(DecodeUtf8(latin, i));
+    const LetterClass k = ClassOf(DecodeNext(latin, i));
     if (k != kLatinAlphabet && k != kLatinForeign) {
       return DataError(where, line, "an adopted acronym is written in Latin letters: " + latin);
     }
@@ -378,7 +379,7 @@ Status Transliterator::Impl::AddAdopt(const std::string& entry, const std::strin
   }
   i = 0;
   while (i < cyrillic.size()) {
-    if (ClassOf(DecodeUtf8(cyrillic, i)) != kCyrillicAlphabet) {
+    if (ClassOf(DecodeNext(cyrillic, i)) != kCyrillicAlphabet) {
       return DataError(where, line, "the Cyrillic form must be Cyrillic letters: " + cyrillic);
     }
   }
@@ -419,7 +420,7 @@ Status Transliterator::Impl::LoadExceptions(const std::string& dir, std::string*
     for (const std::string& part : {pre, post}) {
       std::size_t i = 0;
       while (i < part.size()) {
-        if (ClassOf(DecodeUtf8(part, i)) != kLatinAlphabet) {
+        if (ClassOf(DecodeNext(part, i)) != kLatinAlphabet) {
           return DataError(path, l.line, "a stem holds only Montenegrin Latin letters: " + l.text);
         }
       }
@@ -559,7 +560,7 @@ std::size_t Transliterator::Impl::MatchLatinOnly(std::string_view text, std::siz
     if (!ok) continue;
     if (t < text.size()) {
       std::size_t next = t;
-      const char32_t c = DecodeUtf8(text, next);
+      const char32_t c = DecodeNext(text, next);
       if (IsLetterOrMark(c) || IsDigit(c)) continue;  // not a whole word
     }
     return t - pos;
@@ -593,7 +594,7 @@ WordInfo ReadWord(std::string_view text, std::size_t pos) {
   bool mark = false;
   while (i < text.size()) {
     std::size_t next = i;
-    const char32_t c = DecodeUtf8(text, next);
+    const char32_t c = DecodeNext(text, next);
     const LetterClass k = ClassOf(c);
     if (k == kNotLetter) break;
     switch (k) {
@@ -625,7 +626,7 @@ WordCase NextWordCase(std::string_view text, std::size_t pos) {
   while (i < text.size()) {
     if (text[i] == '\n') return WordCase::kNone;
     std::size_t next = i;
-    const char32_t c = DecodeUtf8(text, next);
+    const char32_t c = DecodeNext(text, next);
     if (IsLetterOrMark(c)) return ReadWord(text, i).Case();
     i = next;
   }
@@ -855,7 +856,7 @@ std::size_t DomainEnd(std::string_view text, std::size_t i, std::size_t limit, b
       continue;
     }
     std::size_t next = j;
-    if (!any_tld || c < 0x80 || !IsLetterOrMark(DecodeUtf8(text, next))) break;
+    if (!any_tld || c < 0x80 || !IsLetterOrMark(DecodeNext(text, next))) break;
     j = next;
   }
   while (j > i && (text[j - 1] == '.' || text[j - 1] == '-')) --j;
@@ -894,7 +895,7 @@ std::pair<std::size_t, std::size_t> FindLink(std::string_view text, std::size_t 
   std::size_t s = begin;
   while (s < end) {
     std::size_t next = s;
-    const char32_t c = DecodeUtf8(text, next);
+    const char32_t c = DecodeNext(text, next);
     if (IsLetterOrMark(c) || IsDigit(c)) break;
     s = next;
   }
@@ -1038,7 +1039,7 @@ void Transliterator::Impl::Scan(std::string_view text, Script to, TextKind kind,
       continue;
     }
     std::size_t next = i;
-    const char32_t c = DecodeUtf8(text, next);
+    const char32_t c = DecodeNext(text, next);
     if (!IsLetterOrMark(c)) {
       i = next;
       continue;
@@ -1200,7 +1201,7 @@ std::vector<ScriptMismatch> Transliterator::FindScriptMismatches(std::string_vie
     std::size_t i = begin;
     while (i < end) {
       std::size_t next = i;
-      const char32_t c = DecodeUtf8(text, next);
+      const char32_t c = DecodeNext(text, next);
       if (!IsLetterOrMark(c)) {
         i = next;
         continue;
