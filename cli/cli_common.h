@@ -75,5 +75,7 @@ void AddSegmentCommand(CLI::App& app, CliState& state);
 void AddValidateCommand(CLI::App& app, CliState& state);
 void AddMatchCommand(CLI::App& app, CliState& state);
 void AddExportCommand(CLI::App& app, CliState& state);
+void AddPrefillCommand(CLI::App& app, CliState& state);
+void AddTranslitCommand(CLI::App& app, CliState& state);
 
 }  // namespace lovcen::cli

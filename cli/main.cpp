@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
   AddValidateCommand(app, state);
   AddMatchCommand(app, state);
   AddExportCommand(app, state);
+  AddPrefillCommand(app, state);
+  AddTranslitCommand(app, state);
 
   try {
     app.parse(argc, argv);

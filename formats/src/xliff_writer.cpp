@@ -357,6 +357,7 @@ class CodeMapper {
   // pairing information the element needs, and foreign attributes.
   XmlAttributes Mapped(const InlineCode& code, const std::string& name, std::size_t index) const {
     XmlAttributes attrs;
+    const XmlAttributes own = FromCodeAttributes(code.attributes);
     const std::string id = code.id.empty() ? "c" + std::to_string(index + 1) : code.id;
     if (xliff2_) {
       if (name == "ec") {
@@ -372,7 +373,7 @@ class CodeMapper {
         attrs.push_back({"id", id, ""});
         if (name == "sc" && !HasCloseAfter(code)) attrs.push_back({"isolated", "yes", ""});
         if (name == "mrk" || name == "sm") {
-          const std::string_view mtype = AttributeValue(FromCodeAttributes(code.attributes), "mtype");
+          const std::string_view mtype = AttributeValue(own, "mtype");
           if (mtype == "term") {
             attrs.push_back({"type", "term", ""});
           } else if (mtype == "protected") {
@@ -382,13 +383,13 @@ class CodeMapper {
       }
     } else {
       if (name == "mrk") {
-        const std::string_view type = AttributeValue(FromCodeAttributes(code.attributes), "type");
+        const std::string_view type = AttributeValue(own, "type");
         // No mid: in 1.2 a mid on a <mrk> names a segment of <seg-source>.
         attrs.push_back({"mtype", type == "term" ? "term" : "x-" + std::string(type.empty() ? "generic" : type.substr(type.find(':') + 1)), ""});
       } else {
         attrs.push_back({"id", id, ""});
         if (name == "it") {
-          std::string pos(AttributeValue(FromCodeAttributes(code.attributes), "pos"));
+          std::string pos(AttributeValue(own, "pos"));
           if (pos == "begin" || pos.empty()) pos = code.kind == CodeKind::kClose ? "close" : "open";
           if (pos == "end") pos = "close";
           attrs.push_back({"pos", pos, ""});
@@ -396,7 +397,7 @@ class CodeMapper {
       }
     }
     // Foreign attributes travel with the code, with their declarations.
-    for (const XmlAttribute& a : FromCodeAttributes(code.attributes)) {
+    for (const XmlAttribute& a : own) {
       if (a.name.find(':') != std::string::npos && a.name.rfind("xml:", 0) != 0) attrs.push_back(a);
     }
     return attrs;
@@ -884,8 +885,13 @@ class Writer {
 
   void AltTrans(const XliffCandidate& c) {
     out_.Line();
+    // A 2.x match ref "#s1" names the segment a 1.2 mid names "s1".
+    const std::string mid = c.ref.size() > 1 && c.ref[0] == '#' &&
+                                    c.ref.find_first_of("/=") == std::string::npos
+                                ? c.ref.substr(1)
+                                : c.ref;
     out_.Start("alt-trans",
-               {{"mid", c.ref},
+               {{"mid", mid},
                 {"match-quality", c.match_quality},
                 {"origin", c.origin},
                 {"alttranstype", c.type}},
@@ -927,9 +933,10 @@ class Writer {
 
   void Match(const XliffCandidate& c) {
     out_.Line();
+    const std::string ref = !c.ref.empty() && c.ref[0] != '#' ? "#" + c.ref : c.ref;  // a 1.2 mid
     out_.Start("mtc:match",
                {{"id", c.id},
-                {"ref", c.ref},
+                {"ref", ref},
                 {"origin", c.origin},
                 {"matchQuality", c.match_quality},
                 {"similarity", c.similarity},

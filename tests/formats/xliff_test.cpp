@@ -199,9 +199,9 @@ TEST(Xliff12Test, ChangingOneTargetLeavesTheRestAlone) {
     target.codes[0].offset = std::string("Noch nicht übersetzt: ").size();
     target.codes[1].offset = std::string("Noch nicht übersetzt: verschachtelt ").size();
     target.codes[2].offset = std::string("Noch nicht übersetzt: verschachtelt tiefer ").size();
+    ASSERT_EQ(target.codes.size(), 5u);  // g open, g open, x, g close, g close
     target.codes[3].offset = target.codes[2].offset;
     target.codes[4].offset = target.codes[2].offset;
-    target.codes[5].offset = target.codes[2].offset;
     u.segments[0].target = target;
     u.segments[0].state = "translated";
   });
@@ -425,15 +425,61 @@ TEST(XliffBuildTest, CrossVersionCodesMapToTheOtherVersion) {
   doc.version_text.reset();
   doc.namespace_uri.clear();
   const std::string text = Write(doc);
-  EXPECT_NE(text.find("<g id=\"1\" xmlns:fs=\"urn:oasis:names:tc:xliff:fs:2.0\" fs:fs=\"b\">the "
-                      "<g id=\"2\" fs:fs=\"i\">new</g> budget</g>"),
+  EXPECT_NE(text.find("<g id=\"1\" fs:fs=\"b\">the <g id=\"2\" fs:fs=\"i\">new</g> budget</g>"),
             std::string::npos)
       << text;
   EXPECT_NE(text.find("<bpt id=\"4\">&lt;a href=\"/report\"&gt;</bpt>"), std::string::npos) << text;
   EXPECT_NE(text.find("<target state=\"translated\"><mrk mtype=\"seg\" mid=\"s1\">Parlament"),
             std::string::npos)
       << text;
+  EXPECT_NE(text.find("<alt-trans mid=\"s1\""), std::string::npos) << text;  // a 2.x ref "#s1"
   EXPECT_EQ(Read(text).files.size(), 1u);
+}
+
+TEST(XliffBuildTest, CodesSplitAcrossUnitsBecomeIsolated) {
+  // "report.</sc>" in one segment of a 2.1 unit; its <ec> lives in the next.
+  const XliffDocument doc = Read(testing::kXliff21Sample);
+  const XliffUnit* p1 = UnitById(doc, "p1");
+  ASSERT_NE(p1, nullptr);
+  const Segment first = IsolateUnpairedCodes(p1->segments[0].source, XliffVersion::k21);
+  ASSERT_EQ(first.codes.size(), 2u);
+  const XmlAttributes sc = FromCodeAttributes(first.codes[1].attributes);
+  EXPECT_EQ(first.codes[1].element, "sc");
+  EXPECT_EQ(AttributeValue(sc, "isolated"), "yes");
+  EXPECT_EQ(AttributeValue(sc, "canReorder"), "firstNo");
+  const Segment second = IsolateUnpairedCodes(p1->segments[2].source, XliffVersion::k21);
+  const XmlAttributes ec = FromCodeAttributes(second.codes[0].attributes);
+  EXPECT_EQ(second.codes[0].element, "ec");
+  EXPECT_EQ(AttributeValue(ec, "startRef"), "");
+  EXPECT_EQ(AttributeValue(ec, "id"), "4");
+  EXPECT_EQ(AttributeValue(ec, "isolated"), "yes");
+  EXPECT_EQ(AttributeValue(ec, "canReorder"), "firstNo");  // its "no" lost the code it followed
+  // In 1.2 a lone open or close code is an <it>.
+  const XliffDocument d12 = Read(testing::kXliff12Sample);
+  const XliffUnit* p2 = UnitById(d12, "p2");
+  ASSERT_NE(p2, nullptr);
+  Segment half = p2->segments[0].source;
+  half.codes.pop_back();  // drop the <ept>
+  const Segment lone = IsolateUnpairedCodes(half, XliffVersion::k12);
+  EXPECT_EQ(lone.codes[0].element, "it");
+  EXPECT_EQ(lone.codes[0].kind, CodeKind::kStandalone);
+  EXPECT_EQ(AttributeValue(FromCodeAttributes(lone.codes[0].attributes), "pos"), "open");
+  EXPECT_EQ(lone.codes[0].native, "&lt;b&gt;");
+  // Paired codes are left alone.
+  EXPECT_EQ(IsolateUnpairedCodes(p2->segments[0].source, XliffVersion::k12), p2->segments[0].source);
+}
+
+TEST(Xliff22Test, ReadsAndRewritesTheTwoTwoNamespace) {
+  const std::string text =
+      "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.2\" version=\"2.2\" srcLang=\"en\" trgLang=\"de\">"
+      "<file id=\"f\"><unit id=\"u\"><segment state=\"final\"><source>A <ph id=\"1\"/>b</source>"
+      "<target>A <ph id=\"1\"/>b</target></segment></unit></file></xliff>";
+  const XliffDocument doc = Read(text);
+  EXPECT_EQ(doc.version, XliffVersion::k22);
+  const XliffUnit* u = UnitById(doc, "u");
+  ASSERT_NE(u, nullptr);
+  EXPECT_EQ(u->segments[0].source.codes.size(), 1u);
+  EXPECT_EQ(Canonical(Write(doc)), Canonical(text));
 }
 
 // ---------------------------------------------------------------- schemas
