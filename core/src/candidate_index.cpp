@@ -6,13 +6,13 @@
 // contiguous range of numbers and a posting list (ascending numbers) is cut
 // to the band by two binary searches.
 //
-// File "<db>.fuzzy" (little-endian, every array 8-byte aligned):
-//   header: magic, format version, build id, TmVersion, language table
-//   per language: counts; unit_id[n]; token_offset[n+1]; signature[2n];
+// File "<db>.fuzzy.<lang>" (little-endian, every array 8-byte aligned):
+//   header: magic, format version, build id, TmVersion, language code
+//   counts; unit_id[n]; token_offset[n+1]; signature[2n];
 //   length_start[max_len+2]; tokens[]; vocabulary hashes (sorted; id = rank);
 //   posting_offset[vocab+1]; postings[]
-// File "<db>.fuzzy.delta": variants read since the build (small; loaded into
-// memory and scanned), with the TmVersion they bring the index up to.
+// File "<db>.fuzzy.<lang>.delta": variants read since the build (small;
+// loaded into memory and scanned), with the TmVersion they bring it up to.
 #include "lovcen/candidate_index.h"
 
 #include <fcntl.h>
@@ -812,11 +812,23 @@ std::vector<IndexHit> CandidateIndex::Lookup(const LanguageTag& language, std::s
       // Shared tokens needed: at least m - allowed(m); so one of the
       // allowed(m) + 1 rarest query tokens must be in every candidate.
       const std::size_t probe = static_cast<std::size_t>(std::max(allowed(m), 0)) + 1;
+      // Most candidates fail on their signature alone: test it before
+      // touching anything else of the variant (each array is a cache miss).
+      const int band_allowed = std::max(allowed(std::min<std::size_t>(hi, s.max_len)), 0);
       auto visit = [&](std::uint64_t k) {
-        if (!superseded.empty() && superseded.count(s.unit_id[k]) != 0) return;
         Signature sig;
         sig.w[0] = s.signature[2 * k];
         sig.w[1] = s.signature[2 * k + 1];
+        int missing = 0;
+        for (int w = 0; w < 2; ++w) {
+          std::uint64_t absent = qsig.w[w] & ~sig.w[w];
+          while (absent != 0) {
+            missing += bit_count[static_cast<std::size_t>(w * 64 + std::countr_zero(absent))];
+            absent &= absent - 1;
+          }
+        }
+        if (missing > band_allowed) return;
+        if (!superseded.empty() && superseded.count(s.unit_id[k]) != 0) return;
         verify({s.tokens + s.token_offset[k], s.tokens + s.token_offset[k + 1]}, sig, s.unit_id[k]);
       };
       if (probe > m) {
