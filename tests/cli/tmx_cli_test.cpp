@@ -133,6 +133,24 @@ TEST(TmxCliTest, LisaKitWithFoldRegions) {
   EXPECT_NE(run.err.find("warning: language tag 'en-us' read as 'en'"), std::string::npos);
 }
 
+TEST(TmxCliTest, ExportsXliffToo) {
+  const std::string dir = TempDir("tmx-cli-xliff");
+  const std::string db = "--db '" + dir + "/tm.db'";
+  ASSERT_EQ(RunLovcen(db + " import '" + WriteFile(dir + "/in.tmx", kLovcenTmx) + "'").exit_code,
+            0);
+  for (const char* format : {"xliff12", "xliff21"}) {
+    SCOPED_TRACE(format);
+    const std::string path = dir + "/out-" + format + ".xlf";
+    CliRun run = RunLovcen(db + " export --format " + format + " --src en --tgt de -o '" + path +
+                           "' --json");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.out.find("\"units\":2"), std::string::npos) << run.out;
+    const std::string xliff = ReadFile(path);
+    EXPECT_NE(xliff.find("Regierung"), std::string::npos);
+    EXPECT_NE(xliff.find("Preise &amp; Löhne"), std::string::npos);
+  }
+}
+
 TEST(TmxCliTest, ExportUsageErrors) {
   const std::string dir = TempDir("tmx-cli-usage");
   const std::string db = "--db '" + dir + "/tm.db'";
