@@ -1,5 +1,6 @@
 // lovcen export --format tmx|xliff12|xliff21 --src L --tgt L[,L...] [--story K] -o FILE:
-// the TM, or one story of it, as a file. The output appears whole or not at all.
+// the TM, or one story of it, as a file (TMX: any number of target languages;
+// XLIFF: one). The output appears whole or not at all.
 #include <cstdint>
 #include <ostream>
 #include <vector>
@@ -77,36 +78,35 @@ void Run(CliState& state, const ExportArgs& args) {
     return;
   }
   Progress progress(state, "exporting");
-  if (args.format != "tmx") {
+  const auto on_progress = [&progress](std::size_t n) { progress.Update(n); };
+  const auto run = [&]() -> Result<ExportResult> {
+    if (args.format == "tmx") {
+      formats::TmxExportOptions options;
+      options.source = *source;
+      options.targets = *targets;
+      options.story_key = args.story;
+      options.progress = on_progress;
+      auto summary = formats::ExportTmx(**store, options, args.output);
+      if (!summary.ok()) return summary.error();
+      return ExportResult{summary->units, summary->bytes, std::move(summary->skipped)};
+    }
     formats::XliffExportOptions options;
     options.source = *source;
     options.target = targets->front();
     options.story_key = args.story;
-    options.progress = [&progress](std::size_t n) { progress.Update(n); };
+    options.progress = on_progress;
     auto summary = args.format == "xliff12" ? formats::ExportXliff12(**store, options, args.output)
                                             : formats::ExportXliff21(**store, options, args.output);
-    progress.Finish();
-    if (!summary.ok()) {
-      Fail(state, summary.error());
-      return;
-    }
-    PrintSummary(state, args.format, args.output,
-                 {summary->units, summary->bytes, std::move(summary->skipped)});
-    return;
-  }
-  formats::TmxExportOptions options;
-  options.source = *source;
-  options.targets = *targets;
-  options.story_key = args.story;
-  options.progress = [&progress](std::size_t n) { progress.Update(n); };
-  auto summary = formats::ExportTmx(**store, options, args.output);
+    if (!summary.ok()) return summary.error();
+    return ExportResult{summary->units, summary->bytes, std::move(summary->skipped)};
+  };
+  const Result<ExportResult> result = run();
   progress.Finish();
-  if (!summary.ok()) {
-    Fail(state, summary.error());
+  if (!result.ok()) {
+    Fail(state, result.error());
     return;
   }
-  PrintSummary(state, args.format, args.output,
-               {summary->units, summary->bytes, std::move(summary->skipped)});
+  PrintSummary(state, args.format, args.output, *result);
 }
 
 }  // namespace

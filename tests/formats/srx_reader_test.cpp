@@ -134,14 +134,5 @@ TEST(SrxReader, BinaryFileIsRefused) {
   EXPECT_EQ(doc.error().file, path);
 }
 
-TEST(SrxReader, ExternalEntitiesAreNeverFetched) {
-  auto doc = ReadSrxBuffer(R"(<?xml version="1.0"?>
-<!DOCTYPE srx [<!ENTITY x SYSTEM "file:///etc/passwd">]>
-<srx version="2.0"><body><languagerules><languagerule languagerulename="A">
-<rule><beforebreak>&x;</beforebreak></rule></languagerule></languagerules></body></srx>)",
-                           "xxe.srx");
-  ASSERT_FALSE(doc.ok());
-}
-
 }  // namespace
 }  // namespace lovcen::formats
