@@ -76,5 +76,6 @@ void AddValidateCommand(CLI::App& app, CliState& state);
 void AddMatchCommand(CLI::App& app, CliState& state);
 void AddExportCommand(CLI::App& app, CliState& state);
 void AddPrefillCommand(CLI::App& app, CliState& state);
+void AddTranslitCommand(CLI::App& app, CliState& state);
 
 }  // namespace lovcen::cli

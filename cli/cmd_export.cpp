@@ -1,11 +1,13 @@
 // lovcen export --format tmx|xliff12|xliff21 --src L --tgt L[,L...] [--story K] -o FILE:
-// the TM, or one story of it, as a file. The output appears whole or not at all.
+// the TM, or one story of it, as a file (TMX: any number of target languages;
+// XLIFF: one). The output appears whole or not at all.
 #include <cstdint>
 #include <ostream>
 #include <vector>
 
 #include "cli_common.h"
 #include "lovcen/formats/tmx.h"
+#include "lovcen/formats/xliff_tm.h"
 #include "store_access.h"
 
 namespace lovcen::cli {
@@ -70,30 +72,41 @@ void Run(CliState& state, const ExportArgs& args) {
     Fail(state, UsageError("XLIFF holds one target language: give --tgt one tag"));
     return;
   }
-  if (args.format != "tmx") {
-    // The XLIFF writers plug in here (formats::ExportXliff12/21).
-    Fail(state, UsageError("--format " + args.format + " is not supported yet by this build"));
-    return;
-  }
   auto store = OpenStore(state, false);
   if (!store.ok()) {
     Fail(state, store.error());
     return;
   }
   Progress progress(state, "exporting");
-  formats::TmxExportOptions options;
-  options.source = *source;
-  options.targets = *targets;
-  options.story_key = args.story;
-  options.progress = [&progress](std::size_t n) { progress.Update(n); };
-  auto summary = formats::ExportTmx(**store, options, args.output);
+  const auto on_progress = [&progress](std::size_t n) { progress.Update(n); };
+  const auto run = [&]() -> Result<ExportResult> {
+    if (args.format == "tmx") {
+      formats::TmxExportOptions options;
+      options.source = *source;
+      options.targets = *targets;
+      options.story_key = args.story;
+      options.progress = on_progress;
+      auto summary = formats::ExportTmx(**store, options, args.output);
+      if (!summary.ok()) return summary.error();
+      return ExportResult{summary->units, summary->bytes, std::move(summary->skipped)};
+    }
+    formats::XliffExportOptions options;
+    options.source = *source;
+    options.target = targets->front();
+    options.story_key = args.story;
+    options.progress = on_progress;
+    auto summary = args.format == "xliff12" ? formats::ExportXliff12(**store, options, args.output)
+                                            : formats::ExportXliff21(**store, options, args.output);
+    if (!summary.ok()) return summary.error();
+    return ExportResult{summary->units, summary->bytes, std::move(summary->skipped)};
+  };
+  const Result<ExportResult> result = run();
   progress.Finish();
-  if (!summary.ok()) {
-    Fail(state, summary.error());
+  if (!result.ok()) {
+    Fail(state, result.error());
     return;
   }
-  PrintSummary(state, args.format, args.output,
-               {summary->units, summary->bytes, std::move(summary->skipped)});
+  PrintSummary(state, args.format, args.output, *result);
 }
 
 }  // namespace

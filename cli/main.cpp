@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   AddMatchCommand(app, state);
   AddExportCommand(app, state);
   AddPrefillCommand(app, state);
+  AddTranslitCommand(app, state);
 
   try {
     app.parse(argc, argv);

@@ -11,10 +11,17 @@ namespace {
 void AppendEscaped(std::string& out, const std::string& text) {
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      default:
+        out += c;
     }
   }
 }
@@ -36,7 +43,8 @@ void AppendSegmentWithCodes(std::string& out, const std::string& text) {
   AppendEscaped(out, text.substr(open, close - open));
   out += "<ept i=\"1\">&lt;/b&gt;</ept>";
   AppendEscaped(out, text.substr(close, link - close));
-  out += "<ph x=\"2\" type=\"link\">&lt;a href=\"https://vijesti.example/a?id=1&amp;p=2\"/&gt;</ph>";
+  out +=
+      "<ph x=\"2\" type=\"link\">&lt;a href=\"https://vijesti.example/a?id=1&amp;p=2\"/&gt;</ph>";
   AppendEscaped(out, text.substr(link));
 }
 
@@ -50,7 +58,8 @@ std::string TmxDate(std::size_t i) {
 
 }  // namespace
 
-std::uint64_t WriteTmx(const std::string& path, std::size_t count, const TmxGeneratorOptions& options) {
+std::uint64_t WriteTmx(const std::string& path, std::size_t count,
+                       const TmxGeneratorOptions& options) {
   static constexpr const char* kLangs[] = {"en", "de", "cnr-Latn"};
   TmGenerator gen(options.sentences);
   std::mt19937_64 rng(options.sentences.seed + 1);
@@ -71,7 +80,8 @@ std::uint64_t WriteTmx(const std::string& path, std::size_t count, const TmxGene
     TranslationUnit next = i + 1 < count ? gen.Next() : TranslationUnit{};
     // An ampersand now and then, as in company names.
     if (rng() % 50 == 0) {
-      for (Variant& v : current.variants) v.segment.text.insert(v.segment.text.find(' ') + 1, "R&D ");
+      for (Variant& v : current.variants)
+        v.segment.text.insert(v.segment.text.find(' ') + 1, "R&D ");
     }
     const bool codes = std::uniform_real_distribution<double>(0, 1)(rng) < options.code_share;
     const std::size_t story = i / options.story_length;
@@ -84,12 +94,12 @@ std::uint64_t WriteTmx(const std::string& path, std::size_t count, const TmxGene
     out += "  <prop type=\"x-origin\">aligned</prop>\n  <prop type=\"x-story\">story-";
     out += std::to_string(story);
     out += "</prop>\n";
-    if (!first_in_story && previous) {
+    if (options.context && !first_in_story && previous) {
       out += "  <prop type=\"x-context-pre\">";
       AppendEscaped(out, previous->variants[0].segment.text);
       out += "</prop>\n";
     }
-    if (!last_in_story) {
+    if (options.context && !last_in_story) {
       out += "  <prop type=\"x-context-post\">";
       AppendEscaped(out, next.variants[0].segment.text);
       out += "</prop>\n";

@@ -17,8 +17,9 @@ namespace lovcen::bench {
 
 struct TmxGeneratorOptions {
   TmGeneratorOptions sentences;
-  double code_share = 0.15;     // units with a bpt/ept pair and a ph in every variant
+  double code_share = 0.15;       // units with a bpt/ept pair and a ph in every variant
   std::size_t story_length = 40;  // units per x-story; context within a story only
+  bool context = true;            // x-context-pre/post props (two more sentences per unit)
 };
 
 // Writes `count` units (en, de, cnr-Latn) to `path`; returns the file size.

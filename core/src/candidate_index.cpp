@@ -6,13 +6,13 @@
 // contiguous range of numbers and a posting list (ascending numbers) is cut
 // to the band by two binary searches.
 //
-// File "<db>.fuzzy" (little-endian, every array 8-byte aligned):
-//   header: magic, format version, build id, TmVersion, language table
-//   per language: counts; unit_id[n]; token_offset[n+1]; signature[2n];
+// File "<db>.fuzzy.<lang>" (little-endian, every array 8-byte aligned):
+//   header: magic, format version, build id, TmVersion, language code
+//   counts; unit_id[n]; token_offset[n+1]; signature[2n];
 //   length_start[max_len+2]; tokens[]; vocabulary hashes (sorted; id = rank);
 //   posting_offset[vocab+1]; postings[]
-// File "<db>.fuzzy.delta": variants read since the build (small; loaded into
-// memory and scanned), with the TmVersion they bring the index up to.
+// File "<db>.fuzzy.<lang>.delta": variants read since the build (small;
+// loaded into memory and scanned), with the TmVersion they bring it up to.
 #include "lovcen/candidate_index.h"
 
 #include <fcntl.h>
@@ -274,7 +274,9 @@ TmVersion TakeVersion(Reader& r) {
 // Writes `path` through `write` into a temporary file renamed over it, so a
 // reader never sees half an index.
 Status WriteFileAtomically(const std::string& path, const std::function<Status(Sink&)>& write) {
-  const std::string tmp = path + ".tmp";
+  // One temporary name per process: two processes building the same index
+  // at once must not write into one file.
+  const std::string tmp = path + ".tmp" + std::to_string(::getpid());
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) return IoError("cannot write the fuzzy index", tmp);
@@ -412,7 +414,14 @@ bool ParseSection(Reader& r, LanguageSection& s) {
   s.posting_offset = r.Take<std::uint64_t>(s.vocabulary + 1);
   if (!r.ok()) return false;
   s.postings = r.Take<std::uint32_t>(s.posting_offset[s.vocabulary]);
-  if (!r.ok() || s.token_offset[s.segments] != s.token_count) return false;
+  if (!r.ok() || s.token_offset[s.segments] != s.token_count || s.token_offset[0] != 0) return false;
+  // length_start must be a non-decreasing map into the variants.
+  for (std::uint64_t l = 0; l <= s.max_len; ++l) {
+    if (s.length_start[l] > s.length_start[l + 1] || s.length_start[l + 1] > s.segments) return false;
+  }
+  for (std::uint64_t v = 0; v < s.vocabulary; ++v) {
+    if (s.posting_offset[v] > s.posting_offset[v + 1]) return false;
+  }
   s.present = true;
   return true;
 }
@@ -596,7 +605,6 @@ Status BuildLanguage(VariantSource& source, const TmVersion& version, const std:
     rotate();
     join();
     intern(current ^ 1);
-    stats.tokens += builder.tokens.size();
     stats.tokens += builder.tokens.size();
     builder.Write(out);
     return Status::Ok();
@@ -812,12 +820,28 @@ std::vector<IndexHit> CandidateIndex::Lookup(const LanguageTag& language, std::s
       // Shared tokens needed: at least m - allowed(m); so one of the
       // allowed(m) + 1 rarest query tokens must be in every candidate.
       const std::size_t probe = static_cast<std::size_t>(std::max(allowed(m), 0)) + 1;
+      // Most candidates fail on their signature alone: test it before
+      // touching anything else of the variant (each array is a cache miss).
+      const int band_allowed = std::max(allowed(std::min<std::size_t>(hi, s.max_len)), 0);
       auto visit = [&](std::uint64_t k) {
-        if (!superseded.empty() && superseded.count(s.unit_id[k]) != 0) return;
         Signature sig;
         sig.w[0] = s.signature[2 * k];
         sig.w[1] = s.signature[2 * k + 1];
-        verify({s.tokens + s.token_offset[k], s.tokens + s.token_offset[k + 1]}, sig, s.unit_id[k]);
+        int missing = 0;
+        for (int w = 0; w < 2; ++w) {
+          std::uint64_t absent = qsig.w[w] & ~sig.w[w];
+          while (absent != 0) {
+            missing += bit_count[static_cast<std::size_t>(w * 64 + std::countr_zero(absent))];
+            absent &= absent - 1;
+          }
+        }
+        if (missing > band_allowed) return;
+        if (!superseded.empty() && superseded.count(s.unit_id[k]) != 0) return;
+        // The file is trusted once its structure checks pass; these two
+        // compares keep a damaged one from reading out of bounds.
+        const std::uint64_t b = s.token_offset[k], e = s.token_offset[k + 1];
+        if (b > e || e > s.token_count) return;
+        verify({s.tokens + b, s.tokens + e}, sig, s.unit_id[k]);
       };
       if (probe > m) {
         for (std::uint64_t k = first; k < last; ++k) visit(k);
@@ -839,6 +863,7 @@ std::vector<IndexHit> CandidateIndex::Lookup(const LanguageTag& language, std::s
           const std::uint32_t* from = std::lower_bound(b, e, static_cast<std::uint32_t>(first));
           const std::uint32_t* to = std::lower_bound(from, e, static_cast<std::uint32_t>(last));
           for (const std::uint32_t* p = from; p < to; ++p) {
+            if (*p < first || *p >= last) continue;  // only in a damaged file
             const std::uint64_t at = *p - first;
             const std::uint64_t bit = std::uint64_t{1} << (at & 63u);
             if (seen[at >> 6] & bit) continue;

@@ -148,8 +148,10 @@ ConvertedTmxUnit TmxUnitConverter::Convert(const TmxUnit& in, const TmxHeader& h
     left_out.push_back("variant '" + v.lang + "' left out: " + why);
   }
   if (kept.size() < 2) {
-    std::string reason = kept.empty() ? "no variant lovcen can use" : "only one variant lovcen can use";
-    for (std::size_t i = 0; i < left_out.size(); ++i) reason += (i == 0 ? ": " : "; ") + left_out[i];
+    std::string reason =
+        kept.empty() ? "no variant lovcen can use" : "only one variant lovcen can use";
+    for (std::size_t i = 0; i < left_out.size(); ++i)
+      reason += (i == 0 ? ": " : "; ") + left_out[i];
     out.rejection = Rejection{in.Where(), std::move(reason)};
     return out;
   }

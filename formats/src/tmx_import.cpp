@@ -208,7 +208,8 @@ Status ImportTmxInto(const std::string& path, TmWriter& writer, const ImportOpti
   for (const std::string& reason : left_out_order) {
     const LeftOut& l = left_out[reason];
     std::string where = path + ": " + l.first;
-    if (l.units > 1) where = path + ": " + std::to_string(l.units) + " units (first: " + l.first + ")";
+    if (l.units > 1)
+      where = path + ": " + std::to_string(l.units) + " units (first: " + l.first + ")";
     writer.summary().rejected.push_back({std::move(where), reason});
   }
   return Status::Ok();

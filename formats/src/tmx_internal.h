@@ -5,7 +5,6 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-
 #include <xercesc/util/XercesDefs.hpp>
 
 namespace lovcen::formats {
@@ -23,10 +22,9 @@ inline void AppendCodePoint(std::string& out, char32_t c) {
                        static_cast<char>(0x80 | (c & 0x3F))};
     out.append(b, 3);
   } else {
-    const char b[4] = {static_cast<char>(0xF0 | (c >> 18)),
-                       static_cast<char>(0x80 | ((c >> 12) & 0x3F)),
-                       static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
-                       static_cast<char>(0x80 | (c & 0x3F))};
+    const char b[4] = {
+        static_cast<char>(0xF0 | (c >> 18)), static_cast<char>(0x80 | ((c >> 12) & 0x3F)),
+        static_cast<char>(0x80 | ((c >> 6) & 0x3F)), static_cast<char>(0x80 | (c & 0x3F))};
     out.append(b, 4);
   }
 }
@@ -85,37 +83,51 @@ inline void AppendUtf8(std::string& out, const XMLCh* text) {
   AppendUtf8(out, text, n);
 }
 
-// Character data as XML element content (& < > escaped, CR kept as &#13;).
-inline void AppendEscapedUtf8(std::string& out, const XMLCh* text, std::size_t length) {
+// The entity for a character that must be escaped in element content
+// (attr = false) or in a double-quoted attribute (attr = true), or nullptr.
+inline const char* EntityFor(XMLCh c, bool attr) {
+  switch (c) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '\r':
+      return "&#13;";  // kept through line-end normalisation
+    case '"':
+      return attr ? "&quot;" : nullptr;
+    case '\t':
+      return attr ? "&#9;" : nullptr;  // kept through attribute normalisation
+    case '\n':
+      return attr ? "&#10;" : nullptr;
+    default:
+      return nullptr;
+  }
+}
+
+inline void AppendEscaped(std::string& out, const XMLCh* text, std::size_t length, bool attr) {
   std::size_t i = 0;
   while (i < length) {
-    switch (text[i]) {
-      case '&': out += "&amp;"; ++i; break;
-      case '<': out += "&lt;"; ++i; break;
-      case '>': out += "&gt;"; ++i; break;
-      case '\r': out += "&#13;"; ++i; break;
-      default: AppendCodePoint(out, NextCodePoint(text, length, i));
+    if (const char* entity = EntityFor(text[i], attr)) {
+      out += entity;
+      ++i;
+    } else {
+      AppendCodePoint(out, NextCodePoint(text, length, i));
     }
   }
+}
+
+// Character data as XML element content.
+inline void AppendEscapedUtf8(std::string& out, const XMLCh* text, std::size_t length) {
+  AppendEscaped(out, text, length, false);
 }
 
 // An attribute value for a double-quoted attribute.
 inline void AppendEscapedAttribute(std::string& out, const XMLCh* text) {
   std::size_t length = 0;
   while (text[length] != 0) ++length;
-  std::size_t i = 0;
-  while (i < length) {
-    switch (text[i]) {
-      case '&': out += "&amp;"; ++i; break;
-      case '<': out += "&lt;"; ++i; break;
-      case '>': out += "&gt;"; ++i; break;
-      case '"': out += "&quot;"; ++i; break;
-      case '\t': out += "&#9;"; ++i; break;
-      case '\n': out += "&#10;"; ++i; break;
-      case '\r': out += "&#13;"; ++i; break;
-      default: AppendCodePoint(out, NextCodePoint(text, length, i));
-    }
-  }
+  AppendEscaped(out, text, length, true);
 }
 
 }  // namespace lovcen::formats

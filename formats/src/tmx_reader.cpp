@@ -6,7 +6,6 @@
 #include <fstream>
 #include <string>
 #include <vector>
-
 #include <xercesc/sax/Locator.hpp>
 #include <xercesc/sax2/Attributes.hpp>
 #include <xercesc/sax2/DefaultHandler.hpp>
@@ -51,8 +50,24 @@ std::string TmxUnit::Where() const {
 namespace {
 
 enum class El : unsigned char {
-  kOther, kTmx, kHeader, kBody, kTu, kTuv, kSeg, kNote, kProp, kUde, kMap,
-  kBpt, kEpt, kIt, kPh, kHi, kSub, kUt,
+  kOther,
+  kTmx,
+  kHeader,
+  kBody,
+  kTu,
+  kTuv,
+  kSeg,
+  kNote,
+  kProp,
+  kUde,
+  kMap,
+  kBpt,
+  kEpt,
+  kIt,
+  kPh,
+  kHi,
+  kSub,
+  kUt,
 };
 
 bool Is(const XMLCh* s, const char* ascii) {
@@ -102,7 +117,8 @@ El Classify(const XMLCh* uri, const XMLCh* local) {
       if (Is(local, "ude")) return El::kUde;
       if (Is(local, "ut")) return El::kUt;
       break;
-    default: break;
+    default:
+      break;
   }
   return El::kOther;
 }
@@ -282,7 +298,8 @@ class TmxHandler : public xercesc::DefaultHandler {
       }
       case El::kTuv: {
         const TmxVariant& v = unit_.variants.back();
-        if (v.lang.empty()) ProblemText("<tuv> at line " + std::to_string(v.line) + " has no xml:lang");
+        if (v.lang.empty())
+          ProblemText("<tuv> at line " + std::to_string(v.line) + " has no xml:lang");
         if (!v.has_seg) ProblemText("<tuv> at line " + std::to_string(v.line) + " has no <seg>");
         break;
       }
@@ -291,7 +308,8 @@ class TmxHandler : public xercesc::DefaultHandler {
         in_unit_ = false;
         if (Status s = callbacks_.on_unit(unit_); !s.ok()) Stop(s.error());
         break;
-      default: break;
+      default:
+        break;
     }
   }
 
@@ -407,7 +425,7 @@ class TmxHandler : public xercesc::DefaultHandler {
     Segment& seg = CurrentSegment();
     seg.codes.emplace_back();
     InlineCode& code = seg.codes.back();
-    code.kind = el == El::kBpt ? CodeKind::kOpen
+    code.kind = el == El::kBpt   ? CodeKind::kOpen
                 : el == El::kEpt ? CodeKind::kClose
                                  : CodeKind::kStandalone;
     code.offset = seg.text.size();
@@ -470,10 +488,10 @@ class TmxHandler : public xercesc::DefaultHandler {
   std::vector<std::size_t> open_hi_;  // indices of the <hi> opens not yet closed
   std::vector<TmxVariant> spare_variants_;
   std::vector<TmxAnnotation> spare_annotations_;
-  std::string* text_ = nullptr;       // where character data goes, or nowhere
-  std::size_t native_code_ = 0;       // code whose native content is being read
-  int native_depth_ = 0;              // > 0 inside bpt/ept/it/ph/ut
-  int skip_depth_ = 0;                // > 0 inside a subtree we do not read
+  std::string* text_ = nullptr;  // where character data goes, or nowhere
+  std::size_t native_code_ = 0;  // code whose native content is being read
+  int native_depth_ = 0;         // > 0 inside bpt/ept/it/ph/ut
+  int skip_depth_ = 0;           // > 0 inside a subtree we do not read
   bool seen_root_ = false;
   bool header_sent_ = false;
   bool in_unit_ = false;
@@ -520,8 +538,8 @@ void LocateBadUtf8(const XmlInput& input, Error& error) {
     if (first_block) {
       first_block = false;
       // UTF-16 input has no UTF-8 to check.
-      if (data.size() >= 2 && (data[0] == '\0' || data[1] == '\0' ||
-                               static_cast<unsigned char>(data[0]) >= 0xFE)) {
+      if (data.size() >= 2 &&
+          (data[0] == '\0' || data[1] == '\0' || static_cast<unsigned char>(data[0]) >= 0xFE)) {
         return;
       }
     }

@@ -57,14 +57,29 @@ bool AppendEscaped(std::string& out, std::string_view text, bool attr) {
     }
     out.append(run, static_cast<std::size_t>(p - run));
     switch (*p) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\t': out += "&#9;"; break;
-      case '\n': out += "&#10;"; break;
-      case '\r': out += "&#13;"; break;
-      default: ok = false;  // kInvalid: left out
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\t':
+        out += "&#9;";
+        break;
+      case '\n':
+        out += "&#10;";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;
+      default:
+        ok = false;  // kInvalid: left out
     }
     ++p;
     run = p;
@@ -95,13 +110,15 @@ bool IsCodeContent(std::string_view s) {
       const std::size_t semi = s.find(';', i);
       if (semi == std::string_view::npos) return false;
       const std::string_view ref = s.substr(i + 1, semi - i - 1);
-      const bool named = ref == "amp" || ref == "lt" || ref == "gt" || ref == "quot" || ref == "apos";
+      const bool named =
+          ref == "amp" || ref == "lt" || ref == "gt" || ref == "quot" || ref == "apos";
       bool numeric = ref.size() > 1 && ref[0] == '#';
       if (numeric) {
         const bool hex = ref[1] == 'x';
         const std::string_view digits = ref.substr(hex ? 2 : 1);
         numeric = !digits.empty() && std::all_of(digits.begin(), digits.end(), [&](char d) {
-          return (d >= '0' && d <= '9') || (hex && ((d >= 'a' && d <= 'f') || (d >= 'A' && d <= 'F')));
+          return (d >= '0' && d <= '9') ||
+                 (hex && ((d >= 'a' && d <= 'f') || (d >= 'A' && d <= 'F')));
         });
       }
       if (!named && !numeric) return false;
@@ -155,15 +172,16 @@ bool HasAttribute(const InlineCode& code, std::string_view name) {
 // A code read from TMX (see tmx.h), written back as its own element.
 bool IsTmxCode(const InlineCode& c) {
   if (c.element == "bpt") {
-    return c.kind == CodeKind::kOpen && HasAttribute(c, "i") && OnlyAttributes(c, {"i", "x", "type"});
+    return c.kind == CodeKind::kOpen && HasAttribute(c, "i") &&
+           OnlyAttributes(c, {"i", "x", "type"});
   }
   if (c.element == "ept") {
     return c.kind == CodeKind::kClose && HasAttribute(c, "i") && OnlyAttributes(c, {"i"});
   }
   if (c.element == "it") {
     const std::string* pos = FindAttribute(c.attributes, "pos");
-    return c.kind == CodeKind::kStandalone && pos != nullptr && (*pos == "begin" || *pos == "end") &&
-           OnlyAttributes(c, {"pos", "x", "type"});
+    return c.kind == CodeKind::kStandalone && pos != nullptr &&
+           (*pos == "begin" || *pos == "end") && OnlyAttributes(c, {"pos", "x", "type"});
   }
   if (c.element == "ph") {
     return c.kind == CodeKind::kStandalone && OnlyAttributes(c, {"x", "assoc", "type"});
@@ -399,6 +417,13 @@ void AttrDate(Out& out, std::string_view name, const std::string& iso) {
   if (auto tmx = IsoToTmxDate(iso)) out.Attr(name, *tmx);
 }
 
+// Props the writer makes from the unit's own fields; a property of the same
+// name (say an x-origin value lovcen did not know) would say it twice.
+bool IsWrittenFromFields(std::string_view name) {
+  return name == "x-origin" || name == "x-story" || name == "x-context-pre" ||
+         name == "x-context-post";
+}
+
 bool Written(const std::vector<std::string_view>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
@@ -456,7 +481,8 @@ void TmxWriter::WriteHeader() {
       out.Raw("  </ude>\n");
     }
     for (const TmxAnnotation& a : h.annotations) {
-      out.Element(a.kind == TmxAnnotation::Kind::kNote ? "note" : "prop", a.attributes, a.text, "  ");
+      out.Element(a.kind == TmxAnnotation::Kind::kNote ? "note" : "prop", a.attributes, a.text,
+                  "  ");
     }
     out.Raw("</header>\n<body>\n");
     return;
@@ -530,7 +556,8 @@ Status TmxWriter::Write(const TranslationUnit& unit) {
       out.Note(p.value, "  ");
     } else if (StartsWith(p.name, "tmx:prop:")) {
       out.Prop(std::string_view(p.name).substr(9), p.value, "  ");
-    } else if (!StartsWith(p.name, "tmx:@") && !StartsWith(p.name, "tmx:tuv:")) {
+    } else if (!StartsWith(p.name, "tmx:@") && !StartsWith(p.name, "tmx:tuv:") &&
+               !IsWrittenFromFields(p.name)) {
       out.Prop(p.name, p.value, "  ");
     }
   }
@@ -567,7 +594,8 @@ Status TmxWriter::Write(const TranslationUnit& unit) {
     }
     out.Raw(">\n");
     if (v != source && !v->context_pre.empty()) out.Prop("x-context-pre", v->context_pre, "    ");
-    if (v != source && !v->context_post.empty()) out.Prop("x-context-post", v->context_post, "    ");
+    if (v != source && !v->context_post.empty())
+      out.Prop("x-context-post", v->context_post, "    ");
     for (const Property& p : unit.properties) {
       if (!StartsWith(p.name, prefix)) continue;
       const std::string_view rest = std::string_view(p.name).substr(prefix.size());
@@ -584,7 +612,8 @@ Status TmxWriter::Write(const TranslationUnit& unit) {
   out.Raw("</tu>\n");
   if (!out.ok) {
     buffer_.resize(mark);
-    return BadInput("unit holds a character XML 1.0 cannot carry (a control character or U+FFFE/U+FFFF)");
+    return BadInput(
+        "unit holds a character XML 1.0 cannot carry (a control character or U+FFFE/U+FFFF)");
   }
   ++units_;
   return buffer_.size() >= options_.flush_bytes ? Flush() : Status::Ok();

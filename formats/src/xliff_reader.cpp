@@ -4,6 +4,7 @@
 // and backward into <originalData>.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "lovcen/formats/xliff.h"
@@ -64,6 +65,22 @@ XmlAttributes OtherAttributes(const Element& e, std::initializer_list<std::strin
 XmlAttributes AllAttributes(const Element& e) { return OtherAttributes(e, {}); }
 
 std::string Get(const Element& e, std::string_view local) { return std::string(e.Value(local)); }
+
+// The code point a <cp hex> names, when it is one (not a surrogate).
+std::optional<char32_t> CodePoint(std::string_view hex) {
+  if (hex.empty() || hex.size() > 6) return std::nullopt;
+  char32_t value = 0;
+  for (char c : hex) {
+    int digit = -1;
+    if (c >= '0' && c <= '9') digit = c - '0';
+    if (c >= 'a' && c <= 'f') digit = c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') digit = c - 'A' + 10;
+    if (digit < 0) return std::nullopt;
+    value = value * 16 + static_cast<char32_t>(digit);
+  }
+  if (value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return std::nullopt;
+  return value;
+}
 
 // A piece of inline content: a 1.2 seg <mrk> (segment) or what lies between.
 struct Piece {
@@ -216,20 +233,9 @@ class InlineReader {
       AddCode(CodeKind::kClose, Get(e, "startRef"), e, AllAttributes(e), {});
     } else if (name == "cp" && e.attributes.size() == 1 && e.children.empty()) {
       // A character XML cannot carry; decoded here, written back as <cp>.
-      const std::string hex = Get(e, "hex");
-      unsigned long value = 0;
-      bool ok = !hex.empty() && hex.size() <= 6;
-      for (char c : hex) {
-        const int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
-                          : (c >= 'a' && c <= 'f')                    ? c - 'a' + 10
-                          : (c >= 'A' && c <= 'F')                    ? c - 'A' + 10
-                                                                      : -1;
-        if (digit < 0) ok = false;
-        value = value * 16 + static_cast<unsigned long>(digit < 0 ? 0 : digit);
-      }
-      if (ok && value <= 0x10FFFF && !(value >= 0xD800 && value <= 0xDFFF) &&
-          !dom::IsXmlChar(static_cast<char32_t>(value))) {
-        dom::AppendUtf8(static_cast<char32_t>(value), Current().text);
+      const auto value = CodePoint(e.Value("hex"));
+      if (value && !dom::IsXmlChar(*value)) {
+        dom::AppendUtf8(*value, Current().text);
       } else {
         AddRaw(e);  // a <cp> for a legal character, or a bad one: keep it as written
       }
@@ -263,14 +269,8 @@ std::vector<XliffData> ReadOriginalData(const Context& ctx, const Element& e) {
       if (n.kind == Node::Kind::kText) {
         data.content += n.text;
       } else if (n.kind == Node::Kind::kElement && ctx.Is(*n.element, "cp")) {
-        const std::string hex(n.element->Value("hex"));
-        char32_t value = 0;
-        for (char c : hex) {
-          value = value * 16 + static_cast<char32_t>(std::isdigit(static_cast<unsigned char>(c))
-                                                         ? c - '0'
-                                                         : (std::tolower(c) - 'a' + 10) & 0xF);
-        }
-        dom::AppendUtf8(value, data.content);
+        const auto value = CodePoint(n.element->Value("hex"));
+        dom::AppendUtf8(value ? *value : U'\uFFFD', data.content);  // a bad <cp> is the validator's to report
       }
     }
     out.push_back(std::move(data));

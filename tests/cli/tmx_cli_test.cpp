@@ -51,8 +51,8 @@ TEST(TmxCliTest, ImportThenExportGivesTheSameBytes) {
   EXPECT_EQ(import.out,
             "{\"files\":1,\"added\":2,\"updated\":0,\"duplicates_skipped\":0,\"rejected\":[]}\n");
 
-  CliRun out = RunLovcen(db + " export --format tmx --src en --tgt de,cnr-Latn -o '" + dir +
-                         "/out.tmx'");
+  CliRun out =
+      RunLovcen(db + " export --format tmx --src en --tgt de,cnr-Latn -o '" + dir + "/out.tmx'");
   ASSERT_EQ(out.exit_code, 0) << out.err;
   EXPECT_EQ(out.out, "exported 2 units to " + dir + "/out.tmx (" +
                          std::to_string(std::filesystem::file_size(dir + "/out.tmx")) +
@@ -65,8 +65,8 @@ TEST(TmxCliTest, ImportThenExportGivesTheSameBytes) {
   EXPECT_NE(de.out.find("\"units\":2"), std::string::npos) << de.out;
   EXPECT_EQ(ReadFile(dir + "/de.tmx").find("cnr-Latn"), std::string::npos);
   // One story only; the reverse direction puts German first.
-  CliRun story = RunLovcen(db + " export --src de --tgt en --story vlada-2025 -o '" + dir +
-                           "/story.tmx'");
+  CliRun story =
+      RunLovcen(db + " export --src de --tgt en --story vlada-2025 -o '" + dir + "/story.tmx'");
   ASSERT_EQ(story.exit_code, 0) << story.err;
   const std::string s = ReadFile(dir + "/story.tmx");
   EXPECT_NE(s.find("srclang=\"de\""), std::string::npos);
@@ -98,7 +98,8 @@ TEST(TmxCliTest, DuplicatePolicies) {
 TEST(TmxCliTest, HostileFileExitsWithBadInputAndLeavesTheTmUnchanged) {
   const std::string dir = TempDir("tmx-cli-hostile");
   const std::string db = "--db '" + dir + "/tm.db'";
-  ASSERT_EQ(RunLovcen(db + " import '" + WriteFile(dir + "/in.tmx", kLovcenTmx) + "'").exit_code, 0);
+  ASSERT_EQ(RunLovcen(db + " import '" + WriteFile(dir + "/in.tmx", kLovcenTmx) + "'").exit_code,
+            0);
   const std::string before = RunLovcen(db + " stats --json").out;
   std::string xxe = kLovcenTmx;
   xxe.replace(xxe.find("<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">"), 33,
@@ -106,8 +107,8 @@ TEST(TmxCliTest, HostileFileExitsWithBadInputAndLeavesTheTmUnchanged) {
   xxe.replace(xxe.find("by 3%."), 6, "&x;");
   const std::string path = WriteFile(dir + "/xxe.tmx", xxe);
   // A good file first: the whole command is one transaction.
-  CliRun run = RunLovcen(db + " import '" + WriteFile(dir + "/good.tmx", kLovcenTmx) + "' '" +
-                         path + "'");
+  CliRun run =
+      RunLovcen(db + " import '" + WriteFile(dir + "/good.tmx", kLovcenTmx) + "' '" + path + "'");
   EXPECT_EQ(run.exit_code, 3);
   EXPECT_NE(run.err.find("lovcen: " + path + ":"), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("external entity 'file:///etc/passwd' refused"), std::string::npos);
@@ -132,16 +133,36 @@ TEST(TmxCliTest, LisaKitWithFoldRegions) {
   EXPECT_NE(run.err.find("warning: language tag 'en-us' read as 'en'"), std::string::npos);
 }
 
+TEST(TmxCliTest, ExportsXliffToo) {
+  const std::string dir = TempDir("tmx-cli-xliff");
+  const std::string db = "--db '" + dir + "/tm.db'";
+  ASSERT_EQ(RunLovcen(db + " import '" + WriteFile(dir + "/in.tmx", kLovcenTmx) + "'").exit_code,
+            0);
+  for (const char* format : {"xliff12", "xliff21"}) {
+    SCOPED_TRACE(format);
+    const std::string path = dir + "/out-" + format + ".xlf";
+    CliRun run = RunLovcen(db + " export --format " + format + " --src en --tgt de -o '" + path +
+                           "' --json");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.out.find("\"units\":2"), std::string::npos) << run.out;
+    const std::string xliff = ReadFile(path);
+    EXPECT_NE(xliff.find("Regierung"), std::string::npos);
+    EXPECT_NE(xliff.find("Preise &amp; Löhne"), std::string::npos);
+  }
+}
+
 TEST(TmxCliTest, ExportUsageErrors) {
   const std::string dir = TempDir("tmx-cli-usage");
   const std::string db = "--db '" + dir + "/tm.db'";
-  ASSERT_EQ(RunLovcen(db + " import '" + WriteFile(dir + "/in.tmx", kLovcenTmx) + "'").exit_code, 0);
+  ASSERT_EQ(RunLovcen(db + " import '" + WriteFile(dir + "/in.tmx", kLovcenTmx) + "'").exit_code,
+            0);
   const std::string out = " -o '" + dir + "/x.out'";
   EXPECT_EQ(RunLovcen(db + " export --format csv --src en --tgt de" + out).exit_code, 2);
   EXPECT_EQ(RunLovcen(db + " export --src en --tgt en" + out).exit_code, 2);
   EXPECT_EQ(RunLovcen(db + " export --src fr --tgt de" + out).exit_code, 2);
   EXPECT_EQ(RunLovcen(db + " export --src en --tgt de").exit_code, 2);  // no -o
-  EXPECT_EQ(RunLovcen(db + " export --format xliff12 --src en --tgt de,cnr-Latn" + out).exit_code, 2);
+  EXPECT_EQ(RunLovcen(db + " export --format xliff12 --src en --tgt de,cnr-Latn" + out).exit_code,
+            2);
   EXPECT_FALSE(std::filesystem::exists(dir + "/x.out"));
   CliRun nowhere = RunLovcen(db + " export --src en --tgt de -o '" + dir + "/no/dir/x.tmx'");
   EXPECT_EQ(nowhere.exit_code, 3) << nowhere.err;

@@ -312,6 +312,32 @@ TEST_F(CandidateIndexTest, CorruptOrForeignFilesAreRebuiltNotTrusted) {
   EXPECT_TRUE(index->stats().rebuilt);
 }
 
+TEST_F(CandidateIndexTest, DamagedArraysNeverCrashALookup) {
+  Sentences gen(71);
+  AddUnits(gen, 300);
+  auto source = SqliteVariantSource(db_);
+  ASSERT_TRUE(source.ok());
+  const std::string path = db_ + ".fuzzy";
+  IndexOptions options;
+  options.languages = {kEn};
+  ASSERT_TRUE(CandidateIndex::Build(**source, path, options).ok());
+  const std::string file = IndexFilePath(path, kEn);
+  const auto size = std::filesystem::file_size(file);
+  std::mt19937 rng(3);
+  for (int round = 0; round < 20; ++round) {
+    // Scribble over a stretch past the header (the postings, vocabulary, tokens).
+    {
+      std::fstream f(file, std::ios::binary | std::ios::in | std::ios::out);
+      const std::size_t at = 200 + rng() % (size - 400);
+      f.seekp(static_cast<std::streamoff>(at));
+      for (int i = 0; i < 200; ++i) f.put(static_cast<char>(rng()));
+    }
+    auto index = CandidateIndex::Open(**source, path, options);
+    ASSERT_TRUE(index.ok()) << index.error().ToString();
+    for (int q = 0; q < 10; ++q) index->Lookup(kEn, Norms(texts_[static_cast<std::size_t>(q * 13)]), 50, 100);
+  }
+}
+
 TEST_F(CandidateIndexTest, LazyOpenBuildsALanguageOnlyWhenAskedFor) {
   Sentences gen(61);
   AddUnits(gen, 100);

@@ -482,6 +482,21 @@ TEST_F(MatcherTest, FuzzyTopKIsOrderedAndThresholded) {
   EXPECT_EQ(l[2].score, 81);
 }
 
+TEST_F(MatcherTest, CharacterSimilarityBreaksTiesBeforeTheDate) {
+  // Both score floor(100 * 5/6) = 83 (6 tokens, one substitution), but
+  // "budgets" is one character from "budget" and "plan" is six: the older,
+  // closer unit comes first.
+  Add({V(kEn, "The minister approved the budgets."), V(kDe, "close")}, "s", "2025-01-01T00:00:00Z");
+  Add({V(kEn, "The minister approved the plan."), V(kDe, "far")}, "s", "2025-06-01T00:00:00Z");
+  Matcher m = Open();
+  auto c = Match(m, Seg("The minister approved the budget."), kEn, kDe);
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].score, 83);
+  EXPECT_EQ(c[1].score, 83);
+  EXPECT_EQ(c[0].target.text, "close");
+  EXPECT_GT(c[0].char_similarity, c[1].char_similarity);
+}
+
 TEST_F(MatcherTest, PivotThroughAThirdLanguage) {
   // cnr -> de: no unit holds both, but cnr -> en and en -> de do.
   const std::int64_t first = Add({V(kCnr, "Pregovori su završeni."), V(kEn, "The talks have ended.")});

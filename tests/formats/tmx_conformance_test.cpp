@@ -86,11 +86,20 @@ std::string HtmlEscape(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -209,24 +218,24 @@ const KitFile kKit[] = {
     {"ImportTest1C.tmx", 3, "en-us", "First entry in US English", "Third entry in US English",
      "fr-ca", "First entry in French Canadian", "Third entry in French Canadian", Doc::kTxt,
      "ImportTest1C.txt", "ImportTest1C_fr-ca.txt"},
-    {"ImportTest1D.tmx", 3, "en-us", kAccents1, kAccents3, "en-gb", kAccents1, kAccents3,
-     Doc::kTxt, "ImportTest1D.txt", "ImportTest1D_en-gb.txt"},
-    {"ImportTest1E.tmx", 3, "en-us", kAccents1, kAccents3, "en-gb", kAccents1, kAccents3,
-     Doc::kTxt, "ImportTest1E.txt", "ImportTest1E_en-gb.txt"},
-    {"ImportTest1F.tmx", 3, "en-us", kAccents1, kAccents3, "en-gb", kAccents1, kAccents3,
-     Doc::kTxt, "ImportTest1F.txt", "ImportTest1F_en-gb.txt"},
-    {"ImportTest1G.tmx", 3, "en-us", kAccents1, kAccents3, "en-gb", kAccents1, kAccents3,
-     Doc::kTxt, "ImportTest1G.txt", "ImportTest1G_en-gb.txt"},
-    {"ImportTest1H.tmx", 3, "en-us", kAccents1, kAccents3, "en-gb", kAccents1, kAccents3,
-     Doc::kTxt, "ImportTest1H.txt", "ImportTest1H_en-gb.txt"},
+    {"ImportTest1D.tmx", 3, "en-us", kAccents1, kAccents3, "en-gb", kAccents1, kAccents3, Doc::kTxt,
+     "ImportTest1D.txt", "ImportTest1D_en-gb.txt"},
+    {"ImportTest1E.tmx", 3, "en-us", kAccents1, kAccents3, "en-gb", kAccents1, kAccents3, Doc::kTxt,
+     "ImportTest1E.txt", "ImportTest1E_en-gb.txt"},
+    {"ImportTest1F.tmx", 3, "en-us", kAccents1, kAccents3, "en-gb", kAccents1, kAccents3, Doc::kTxt,
+     "ImportTest1F.txt", "ImportTest1F_en-gb.txt"},
+    {"ImportTest1G.tmx", 3, "en-us", kAccents1, kAccents3, "en-gb", kAccents1, kAccents3, Doc::kTxt,
+     "ImportTest1G.txt", "ImportTest1G_en-gb.txt"},
+    {"ImportTest1H.tmx", 3, "en-us", kAccents1, kAccents3, "en-gb", kAccents1, kAccents3, Doc::kTxt,
+     "ImportTest1H.txt", "ImportTest1H_en-gb.txt"},
     {"ImportTest1I.tmx", 1, "en-us", "English segment with [    ]", "English segment with [    ]",
      "ja-jp", "Japanese segment with [\u3000\u3000]", "Japanese segment with [\u3000\u3000]",
      Doc::kTxt, "ImportTest1I.txt", "ImportTest1I_ja-jp.txt"},
     {"ImportTest1J.tmx", 2, "en-us", "First entry in US English", "Second entry in US English",
      "en-gb", "First entry in UK English", "Second entry in UK English"},
     {"ImportTest1J_many.tmx", 3, "en-us", "First entry in US English",
-     "[not to import] Third entry in US English", "es-es",
-     "[not to import] Third entry in Spanish", "[not to import] Third entry in Spanish"},
+     "[not to import] Third entry in US English", "es-es", "[not to import] Third entry in Spanish",
+     "[not to import] Third entry in Spanish"},
     {"ImportTest1K.tmx", 2, "en-gb", "First Entry - UK English", "Second Entry - UK English",
      "de-de", "First Entry - German", "First Entry - German"},
     {"ImportTest1L.tmx", 1, "en-us", "Text of the segment.", "Text of the segment.", "fr",
@@ -296,7 +305,8 @@ void CheckDocument(const Read& read, const KitFile& f, const char* lang, const c
       }
       break;
     }
-    case Doc::kNone: break;
+    case Doc::kNone:
+      break;
   }
 }
 

@@ -25,8 +25,11 @@ std::string Tmx(const std::string& body, const std::string& srclang = "en") {
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<tmx version=\"1.4\">\n"
          "<header creationtool=\"t\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"x\" "
-         "adminlang=\"en\" srclang=\"" + srclang + "\" datatype=\"plaintext\"/>\n"
-         "<body>\n" + body + "</body>\n</tmx>\n";
+         "adminlang=\"en\" srclang=\"" +
+         srclang +
+         "\" datatype=\"plaintext\"/>\n"
+         "<body>\n" +
+         body + "</body>\n</tmx>\n";
 }
 
 struct Parsed {
@@ -97,10 +100,14 @@ TEST(TmxConvertTest, MapsDatesIdsContextAndProperties) {
   EXPECT_EQ(u.variants[1].context_pre, "Before.");
   EXPECT_EQ(u.variants[1].created, "2025-04-01T00:00:00Z");  // ISO accepted too
   const std::vector<Property> expected = {
-      {"tmx:@changeid", "ed"},          {"tmx:@usagecount", "2"},
-      {"tmx:tuv:de:@changedate", "yesterday"}, {"tmx:tuv:en:@lastusagedate", "bad"},
-      {"tmx:tuv:en:note", "en note"},   {"tmx:note", "a note"},
-      {"domain", "politics"},           {"tmx:prop:tmx:odd", "v"},
+      {"tmx:@changeid", "ed"},
+      {"tmx:@usagecount", "2"},
+      {"tmx:tuv:de:@changedate", "yesterday"},
+      {"tmx:tuv:en:@lastusagedate", "bad"},
+      {"tmx:tuv:en:note", "en note"},
+      {"tmx:note", "a note"},
+      {"domain", "politics"},
+      {"tmx:prop:tmx:odd", "v"},
   };
   std::vector<Property> sorted_got = u.properties, sorted_expected = expected;
   const auto by_name = [](const Property& a, const Property& b) { return a.name < b.name; };
@@ -163,7 +170,8 @@ TEST(TmxConvertTest, LeavesOutDuplicateLanguagesAndEmptySegments) {
   fold.fold_regions = true;
   ConvertedTmxUnit c = ConvertOne(
       "<tu><tuv xml:lang=\"en-us\"><seg>Color</seg></tuv><tuv xml:lang=\"en-gb\"><seg>Colour</seg>"
-      "</tuv><tuv xml:lang=\"de\"><seg></seg></tuv><tuv xml:lang=\"cnr\"><seg>Boja</seg></tuv></tu>\n",
+      "</tuv><tuv xml:lang=\"de\"><seg></seg></tuv><tuv "
+      "xml:lang=\"cnr\"><seg>Boja</seg></tuv></tu>\n",
       fold);
   ASSERT_TRUE(c.unit);
   ASSERT_EQ(c.unit->variants.size(), 2u);
@@ -217,7 +225,8 @@ class TmxStoreTest : public ::testing::Test {
     std::string out;
     Status s = store_->ForEachUnit({}, [&](const TranslationUnit& u) {
       out += u.tuid + "|" + u.changed + "|";
-      for (const Variant& v : u.variants) out += std::string(v.language.str()) + "=" + v.segment.text + ";";
+      for (const Variant& v : u.variants)
+        out += std::string(v.language.str()) + "=" + v.segment.text + ";";
       out += "\n";
       return true;
     });
@@ -237,8 +246,9 @@ std::string Unit(const std::string& id, const std::string& en, const std::string
 }
 
 TEST_F(TmxStoreTest, ImportsAndReportsAddedUpdatedSkippedAndRejected) {
-  const std::string a = Write("a.tmx", Tmx(Unit("1", "One.", "Eins.") + Unit("2", "Two.", "Zwei.") +
-                                           "<tu><tuv xml:lang=\"en\"><seg>Alone.</seg></tuv></tu>\n"));
+  const std::string a =
+      Write("a.tmx", Tmx(Unit("1", "One.", "Eins.") + Unit("2", "Two.", "Zwei.") +
+                         "<tu><tuv xml:lang=\"en\"><seg>Alone.</seg></tuv></tu>\n"));
   auto first = ImportTmx(a, *store_);
   ASSERT_TRUE(first.ok()) << first.error().ToString();
   EXPECT_EQ(first->added, 2u);
@@ -250,9 +260,8 @@ TEST_F(TmxStoreTest, ImportsAndReportsAddedUpdatedSkippedAndRejected) {
   auto again = ImportTmx(a, *store_);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->duplicates_skipped, 2u);
-  const std::string b =
-      Write("b.tmx", Tmx(Unit("1", "One.", "Ein.", "20250501T000000Z") +
-                         Unit("2", "Two.", "Zwo.", "20240101T000000Z")));
+  const std::string b = Write("b.tmx", Tmx(Unit("1", "One.", "Ein.", "20250501T000000Z") +
+                                           Unit("2", "Two.", "Zwo.", "20240101T000000Z")));
   auto newer = ImportTmx(b, *store_);
   ASSERT_TRUE(newer.ok());
   EXPECT_EQ(newer->updated, 1u);
@@ -294,10 +303,13 @@ TEST_F(TmxStoreTest, StoryOptionAppliesToUnitsWithoutXStory) {
   options.story_key = "given";
   ASSERT_TRUE(ImportTmx(path, *store_, options).ok());
   std::vector<std::string> stories;
-  ASSERT_TRUE(store_->ForEachUnit({}, [&](const TranslationUnit& u) {
-    stories.push_back(u.story_key);
-    return true;
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->ForEachUnit({},
+                                [&](const TranslationUnit& u) {
+                                  stories.push_back(u.story_key);
+                                  return true;
+                                })
+                  .ok());
   EXPECT_EQ(stories, (std::vector<std::string>{"given", "own"}));
 
   TmxExportOptions export_options;
@@ -319,7 +331,8 @@ TEST_F(TmxStoreTest, HostileInputLeavesTheTmUnchanged) {
   const std::string before = Dump();
   ASSERT_EQ(Units(), 1);
 
-  const std::string good = Unit("g1", "Good one.", "Gut eins.") + Unit("g2", "Good two.", "Gut zwei.");
+  const std::string good =
+      Unit("g1", "Good one.", "Gut eins.") + Unit("g2", "Good two.", "Gut zwei.");
   std::string laughs = "<!DOCTYPE tmx [<!ENTITY l0 \"lol\">";
   for (int i = 1; i <= 9; ++i) {
     laughs += "<!ENTITY l" + std::to_string(i) + " \"";
@@ -339,8 +352,8 @@ TEST_F(TmxStoreTest, HostileInputLeavesTheTmUnchanged) {
        "<?xml version=\"1.0\"?><!DOCTYPE tmx [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>" +
            Tmx(good + Unit("x", "&xxe;", "x")).substr(39),
        "external entity 'file:///etc/passwd' refused"},
-      {"laughs.tmx", "<?xml version=\"1.0\"?>" + laughs + Tmx(good + Unit("l", "&l9;", "x")).substr(39),
-       "entit"},
+      {"laughs.tmx",
+       "<?xml version=\"1.0\"?>" + laughs + Tmx(good + Unit("l", "&l9;", "x")).substr(39), "entit"},
       {"deep.tmx", Tmx(good + deep), "nested deeper than 512"},
       {"utf8.tmx", Tmx(good + Unit("u", "bad \xC3\x28 byte", "x")), "invalid UTF-8 (byte 0xc3"},
       {"truncated.tmx", whole.substr(0, whole.size() - 60), ""},
@@ -385,7 +398,8 @@ TEST_F(TmxStoreTest, DetectsAndImportsEveryFileOfTheLisaKit) {
   ImportOptions options;
   options.tags.fold_regions = true;
   std::size_t files = 0, added = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(shared + "/tmx-lisa-compliance-kit")) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(shared + "/tmx-lisa-compliance-kit")) {
     if (entry.path().extension() != ".tmx") continue;
     SCOPED_TRACE(entry.path().filename().string());
     auto format = DetectFormat(entry.path().string());

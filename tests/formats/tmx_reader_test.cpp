@@ -113,7 +113,8 @@ TEST(TmxReaderTest, ReadsAttributesNotesAndPropsInOrder) {
       " <prop type=\"x-context-pre\">Before.</prop>\n"
       " <note>A note</note>\n"
       " <prop type=\"x-story\" xml:lang=\"en\">s-1</prop>\n"
-      " <tuv lang=\"EN\" changedate=\"20250406T000000Z\"><prop type=\"p\">v</prop><seg>Hi</seg></tuv>\n"
+      " <tuv lang=\"EN\" changedate=\"20250406T000000Z\"><prop "
+      "type=\"p\">v</prop><seg>Hi</seg></tuv>\n"
       " <tuv xml:lang=\"cnr-Latn\"><seg>Zdravo</seg></tuv>\n"
       "</tu>");
   ASSERT_TRUE(r.status.ok()) << r.status.error().ToString();
@@ -285,8 +286,7 @@ TEST(TmxReaderTest, RefusesTruncatedFile) {
 }
 
 TEST(TmxReaderTest, RefusesWrongRootElement) {
-  Read r = ReadString(
-      "<?xml version=\"1.0\"?><xliff version=\"1.2\"><file><body/></file></xliff>");
+  Read r = ReadString("<?xml version=\"1.0\"?><xliff version=\"1.2\"><file><body/></file></xliff>");
   ASSERT_FALSE(r.status.ok());
   EXPECT_EQ(r.status.error().message, "root element is <xliff>, not <tmx>: not a TMX document");
   EXPECT_EQ(r.status.error().line, 1);

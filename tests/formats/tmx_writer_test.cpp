@@ -1,8 +1,9 @@
 // The TMX writer: lovcen's layout, OmegaT-style codes for foreign codes,
 // round trips TMX -> TM -> TMX compared on canonical XML, validity under the
 // TMX 1.4b DTD, and translate-toolkit reading the output.
-#include <gtest/gtest.h>
+#include "lovcen/formats/tmx_writer.h"
 
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -14,13 +15,11 @@
 #include <string>
 #include <tuple>
 #include <vector>
+#include <xercesc/sax2/Attributes.hpp>
 
 #include "lovcen/formats/tmx.h"
-#include "lovcen/formats/tmx_writer.h"
 #include "lovcen/tm_store.h"
 #include "test_paths.h"
-
-#include <xercesc/sax2/Attributes.hpp>
 
 namespace lovcen::formats {
 namespace {
@@ -41,8 +40,9 @@ class Canonicalizer : public xercesc::DefaultHandler {
     out += '<' + name;
     std::vector<std::tuple<std::string, std::string, std::string>> sorted;
     for (XMLSize_t i = 0; i < attrs.getLength(); ++i) {
-      sorted.emplace_back(ToUtf8(attrs.getURI(i)), ToUtf8(attrs.getLocalName(i)),
-                          ' ' + ToUtf8(attrs.getQName(i)) + "=\"" + Escape(ToUtf8(attrs.getValue(i)), true) + '"');
+      sorted.emplace_back(
+          ToUtf8(attrs.getURI(i)), ToUtf8(attrs.getLocalName(i)),
+          ' ' + ToUtf8(attrs.getQName(i)) + "=\"" + Escape(ToUtf8(attrs.getValue(i)), true) + '"');
     }
     std::sort(sorted.begin(), sorted.end());
     for (const auto& a : sorted) out += std::get<2>(a);
@@ -63,23 +63,39 @@ class Canonicalizer : public xercesc::DefaultHandler {
     std::string r;
     for (char c : s) {
       switch (c) {
-        case '&': r += "&amp;"; break;
-        case '<': r += "&lt;"; break;
-        case '>': r += attr ? ">" : "&gt;"; break;
-        case '"': r += attr ? "&quot;" : "\""; break;
-        case '\t': r += attr ? "&#x9;" : "\t"; break;
-        case '\n': r += attr ? "&#xA;" : "\n"; break;
-        case '\r': r += "&#xD;"; break;
-        default: r += c;
+        case '&':
+          r += "&amp;";
+          break;
+        case '<':
+          r += "&lt;";
+          break;
+        case '>':
+          r += attr ? ">" : "&gt;";
+          break;
+        case '"':
+          r += attr ? "&quot;" : "\"";
+          break;
+        case '\t':
+          r += attr ? "&#x9;" : "\t";
+          break;
+        case '\n':
+          r += attr ? "&#xA;" : "\n";
+          break;
+        case '\r':
+          r += "&#xD;";
+          break;
+        default:
+          r += c;
       }
     }
     return r;
   }
   void FlushText() {
-    static const std::vector<std::string> kElementOnly = {"tmx", "header", "body", "tu", "tuv", "ude"};
+    static const std::vector<std::string> kElementOnly = {"tmx", "header", "body",
+                                                          "tu",  "tuv",    "ude"};
     const bool blank = text_.find_first_not_of(" \t\r\n") == std::string::npos;
-    const bool element_only =
-        !stack_.empty() && std::find(kElementOnly.begin(), kElementOnly.end(), stack_.back()) != kElementOnly.end();
+    const bool element_only = !stack_.empty() && std::find(kElementOnly.begin(), kElementOnly.end(),
+                                                           stack_.back()) != kElementOnly.end();
     if (!(blank && element_only)) out += Escape(text_, false);
     text_.clear();
   }
@@ -227,7 +243,8 @@ TEST(TmxWriterTest, RawCopiesOfTheLisaKitAreCanonicallyEqual) {
   const std::string shared = testing::SharedTestData();
   if (shared.empty()) GTEST_SKIP() << "shared testdata absent";
   std::size_t files = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(shared + "/tmx-lisa-compliance-kit")) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(shared + "/tmx-lisa-compliance-kit")) {
     if (entry.path().extension() != ".tmx") continue;
     SCOPED_TRACE(entry.path().filename().string());
     TmxReadCallbacks callbacks;
@@ -292,10 +309,11 @@ TEST(TmxWriterTest, WritesForeignCodesTheWayOmegaTMatchesThem) {
                      "  <prop type=\"x-origin\">confirmed</prop>\n"),
             std::string::npos)
       << out;
-  EXPECT_NE(out.find("<tuv xml:lang=\"en\"><seg>Click <bpt i=\"1\">&lt;g id=\"1\" ctype=\"bold\"&gt;"
-                     "</bpt>here<ept i=\"1\">&lt;/g&gt;</ept> <ph>&lt;x id=\"7\"/&gt;</ph>now"
-                     "<it pos=\"begin\">&lt;bx id=\"3\"&gt;</it></seg></tuv>"),
-            std::string::npos)
+  EXPECT_NE(
+      out.find("<tuv xml:lang=\"en\"><seg>Click <bpt i=\"1\">&lt;g id=\"1\" ctype=\"bold\"&gt;"
+               "</bpt>here<ept i=\"1\">&lt;/g&gt;</ept> <ph>&lt;x id=\"7\"/&gt;</ph>now"
+               "<it pos=\"begin\">&lt;bx id=\"3\"&gt;</it></seg></tuv>"),
+      std::string::npos)
       << out;
   EXPECT_NE(out.find("<tuv xml:lang=\"de\"><seg><bpt i=\"1\">&lt;b class=\"x\"&gt;</bpt>Hier"
                      "<ept i=\"1\">&lt;/b&gt;</ept> <bpt i=\"2\">&lt;i&gt;</bpt>klicken"
@@ -303,6 +321,20 @@ TEST(TmxWriterTest, WritesForeignCodesTheWayOmegaTMatchesThem) {
             std::string::npos)
       << out;
   EXPECT_EQ(out.find(" x=\""), std::string::npos) << "OmegaT reads x as a position: none written";
+}
+
+TEST(TmxWriterTest, WritesEachReservedPropOnce) {
+  TranslationUnit u = UnitWithForeignCodes();
+  u.properties = {{"x-origin", "from-elsewhere"}, {"x-story", "other"}, {"x-kept", "yes"}};
+  u.story_key = "s-1";
+  auto writer = TmxWriter::InMemory(TmxWriterOptions{});
+  ASSERT_TRUE(writer->Write(u).ok());
+  const std::string& out = writer->output();
+  EXPECT_NE(out.find("<prop type=\"x-origin\">confirmed</prop>"), std::string::npos) << out;
+  EXPECT_NE(out.find("<prop type=\"x-story\">s-1</prop>"), std::string::npos);
+  EXPECT_NE(out.find("<prop type=\"x-kept\">yes</prop>"), std::string::npos);
+  EXPECT_EQ(out.find("from-elsewhere"), std::string::npos);
+  EXPECT_EQ(out.find(">other<"), std::string::npos);
 }
 
 TEST(TmxWriterTest, WritesTheLovcenHeader) {
@@ -396,7 +428,8 @@ std::string WriteRoundTripOutput(const std::string& path) {
 TEST(TmxWriterTest, OutputIsValidUnderTheTmx14Dtd) {
   const std::string shared = testing::SharedTestData();
   if (shared.empty()) GTEST_SKIP() << "shared testdata absent";
-  if (Shell("command -v xmllint").first != 0) GTEST_SKIP() << "xmllint absent (apt-get install libxml2-utils)";
+  if (Shell("command -v xmllint").first != 0)
+    GTEST_SKIP() << "xmllint absent (apt-get install libxml2-utils)";
   const std::string dir = testing::TempDir("tmx-dtd");
   // The DOCTYPE names tmx14.dtd beside the file: link the official one there.
   std::filesystem::create_symlink(shared + "/schemas/tmx14.dtd", dir + "/tmx14.dtd");
@@ -448,15 +481,18 @@ TEST(TmxWriterTest, TranslateToolkitReadsLovcenTmx) {
   if (Shell("command -v tmx2po").first == 0) {
     auto [code, out] = Shell("tmx2po --language=de '" + tmx + "' '" + dir + "/out.po' 2>&1");
     ASSERT_EQ(code, 0) << out;
-    script = std::string("import sys\nfrom translate.storage import po\n"
-                         "units = [u for u in po.pofile.parsefile(sys.argv[1]).units if not u.isheader()]\n") +
-             kPrint;
+    script =
+        std::string(
+            "import sys\nfrom translate.storage import po\n"
+            "units = [u for u in po.pofile.parsefile(sys.argv[1]).units if not u.isheader()]\n") +
+        kPrint;
     file = dir + "/out.po";
   } else if (Shell("/usr/bin/python3 -c 'import translate.storage.tmx' 2>/dev/null").first == 0) {
     std::cerr << "[ NOTE     ] tmx2po is not installed (Debian's translate-toolkit 3.8 has none); "
                  "reading with translate-toolkit's translate.storage.tmx instead\n";
-    script = std::string("import sys\nfrom translate.storage import tmx\n"
-                         "units = list(tmx.tmxfile.parsefile(sys.argv[1]).units)\n") +
+    script = std::string(
+                 "import sys\nfrom translate.storage import tmx\n"
+                 "units = list(tmx.tmxfile.parsefile(sys.argv[1]).units)\n") +
              kPrint;
   } else {
     GTEST_SKIP() << "translate-toolkit absent (apt-get install translate-toolkit): not checked";

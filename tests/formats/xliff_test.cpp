@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "lovcen/formats/validate.h"
+
 #include <filesystem>
 #include <fstream>
 
@@ -592,6 +594,54 @@ TEST(XliffHostileTest, OmegatBrokenFileIsRefusedWithPosition) {
   EXPECT_EQ(doc.error().file, path);
   EXPECT_EQ(doc.error().line, 7);
   EXPECT_GT(doc.error().column, 0);
+}
+
+// Mutated documents (bytes flipped, inserted, cut) must give a document or
+// an error, never a crash; what is read must write and validate.
+TEST(XliffHostileTest, MutatedDocumentsNeverCrash) {
+  std::uint32_t seed = 20251128;
+  auto next = [&seed] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  const std::string alphabet = "<>/=\"'&;: \nabgxidmrkpcseh0123#";
+  int read = 0, refused = 0;
+  for (const char* sample : {testing::kXliff12Sample, testing::kXliff21Sample}) {
+    const std::string base = sample;
+    for (int round = 0; round < 400; ++round) {
+      std::string text = base;
+      const int edits = 1 + static_cast<int>(next() % 4);
+      for (int k = 0; k < edits && !text.empty(); ++k) {
+        const std::size_t at = next() % text.size();
+        switch (next() % 4) {
+          case 0: text[at] = alphabet[next() % alphabet.size()]; break;
+          case 1: text.insert(at, 1, alphabet[next() % alphabet.size()]); break;
+          case 2: text.erase(at, 1 + next() % 8); break;
+          default: text.resize(at); break;
+        }
+      }
+      XmlInput input;
+      input.name = "mutated.xlf";
+      input.buffer = text;
+      auto doc = ReadXliff(input);
+      auto report = ValidateXliff(input);
+      if (!doc.ok()) {
+        ++refused;
+        EXPECT_FALSE(doc.error().message.empty());
+        continue;
+      }
+      ++read;
+      auto written = WriteXliff(*doc);
+      if (written.ok()) {
+        XmlInput again;
+        again.name = "rewritten.xlf";
+        again.buffer = *written;
+        EXPECT_TRUE(ReadXliff(again).ok()) << "lovcen wrote XML it cannot read back:\n" << *written;
+      }
+    }
+  }
+  EXPECT_GT(read, 50);
+  EXPECT_GT(refused, 50);
 }
 
 TEST(XliffModelTest, MatchQualityIsParsedDefensively) {

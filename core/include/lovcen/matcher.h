@@ -44,8 +44,10 @@ struct SegmentMatches {
 
 class Matcher {
  public:
-  // Opens (building or catching up as needed) the candidate index at
-  // `index_path` for `store`.
+  // Opens the candidate index at `index_path` for `store`, catching up with
+  // units added since; a language's index is built the first time a segment
+  // is matched from it (or looked up through it for a pivot), so the first
+  // call may take seconds on a large TM without an index.
   static Result<Matcher> Open(TmStore& store, const std::string& index_path,
                               const MatcherOptions& options = {});
   Matcher(Matcher&&) noexcept;

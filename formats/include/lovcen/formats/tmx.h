@@ -78,7 +78,7 @@ struct TmxVariant {
   std::string lang;          // raw xml:lang (or legacy lang) exactly as written
   TmxAttributes attributes;  // every attribute of <tuv>, including the language
   std::vector<TmxAnnotation> annotations;
-  Segment segment;           // <seg>, not yet NFC-normalised
+  Segment segment;  // <seg>, not yet NFC-normalised
   bool has_seg = false;
   int line = 0;
 };
@@ -102,7 +102,7 @@ struct TmxReadCallbacks {
 };
 
 // Streams a TMX document (any version 1.1-1.4, any encoding Xerces reads:
-// UTF-8/16 with or without BOM, ASCII, ISO-8859-x). Fatal, with
+// UTF-8/16 with or without BOM, ASCII, ISO-8859-1). Fatal, with
 // file:line:column: malformed XML, a root other than <tmx>, anything
 // ParseXml refuses (external entities, entity bombs, depth, size). A breach
 // of the TMX rules inside one <tu> (unknown element, <tuv> without language
@@ -198,13 +198,13 @@ struct TmxExportOptions {
   // Languages written beside the source, in this order; empty = every other
   // language of each unit. A unit needs the source and at least one target.
   std::vector<LanguageTag> targets;
-  std::string story_key;  // empty = the whole TM
+  std::string story_key;                                    // empty = the whole TM
   std::function<void(std::size_t units_written)> progress;  // may be empty
 };
 
 struct TmxExportSummary {
-  std::size_t units = 0;         // <tu> written
-  std::uint64_t bytes = 0;       // size of the file
+  std::size_t units = 0;           // <tu> written
+  std::uint64_t bytes = 0;         // size of the file
   std::vector<Rejection> skipped;  // units XML 1.0 cannot carry (control characters)
 };
 

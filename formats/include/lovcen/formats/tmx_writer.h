@@ -44,6 +44,8 @@ struct TmxWriterOptions {
 //    is `native` (escaped as text; for bpt/ept/ph/it/ut codes `native` is
 //    already XML content and kept) or, when empty, rebuilt from element and
 //    attributes (<g id="1">, </g>, <x id="7"/>).
+// Props x-origin, x-story and x-context-pre/post are written from the unit's
+// fields; properties of those names are not written a second time.
 class TmxWriter {
  public:
   // Opens `path` (through "<path>.tmp-<pid>") and writes the prolog and header.

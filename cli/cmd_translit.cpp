@@ -1,0 +1,234 @@
+// lovcen translit --to cnr-Cyrl|cnr-Latn FILE: a Montenegrin text, article
+// (plain-text layout, Markdown or HTML, markup intact) in the other script.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli_common.h"
+#include "lovcen/text.h"
+#include "lovcen/transliterator.h"
+
+namespace lovcen::cli {
+namespace {
+
+struct TranslitArgs {
+  std::string file;
+  std::string to;
+  std::string format = "auto";
+  std::string output;
+  std::string data_dir;
+  std::string engine = "fast";
+  std::vector<std::string> latin_only;
+  bool strict_acronyms = false;
+};
+
+enum class InputFormat { kText, kMarkdown, kHtml, kXliff };
+
+Result<InputFormat> ChooseFormat(const std::string& name, const std::string& file) {
+  std::string format = name;
+  if (format == "auto") {
+    std::string ext = std::filesystem::path(file).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".md" || ext == ".markdown") return InputFormat::kMarkdown;
+    if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputFormat::kHtml;
+    if (ext == ".xlf" || ext == ".xliff" || ext == ".sdlxliff") return InputFormat::kXliff;
+    return InputFormat::kText;
+  }
+  if (format == "text" || format == "article") return InputFormat::kText;
+  if (format == "markdown") return InputFormat::kMarkdown;
+  if (format == "html") return InputFormat::kHtml;
+  if (format == "xliff") return InputFormat::kXliff;
+  return UsageError("--format must be auto, text, article, markdown, html or xliff");
+}
+
+bool HasRuleFiles(const std::filesystem::path& dir) {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(dir / "translit" / "cnr-Latn-Cyrl.txt", ec);
+}
+
+// Where the data files are: --data-dir, then $LOVCEN_DATA_DIR, then beside
+// the executable (an installed tree <prefix>/bin + <prefix>/share/lovcen/data,
+// or a build directory inside a clone), then the source tree it was built from.
+Result<std::string> ResolveDataDir(const std::string& flag) {
+  if (!flag.empty()) {
+    if (!HasRuleFiles(flag)) {
+      return UsageError("--data-dir " + flag + " has no translit/cnr-Latn-Cyrl.txt");
+    }
+    return flag;
+  }
+  if (const char* env = std::getenv("LOVCEN_DATA_DIR"); env != nullptr && *env != '\0') {
+    if (!HasRuleFiles(env)) {
+      return UsageError(std::string("$LOVCEN_DATA_DIR (") + env + ") has no translit/cnr-Latn-Cyrl.txt");
+    }
+    return std::string(env);
+  }
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const std::filesystem::path bin = exe.parent_path();
+    for (const auto& candidate : {bin / ".." / "share" / "lovcen" / "data", bin / ".." / "data",
+                                  bin / ".." / ".." / "data", bin / "data"}) {
+      if (HasRuleFiles(candidate)) return std::filesystem::weakly_canonical(candidate, ec).string();
+    }
+  }
+  if (HasRuleFiles(DefaultDataDir())) return DefaultDataDir();
+  return UsageError(
+      "cannot find the transliteration data (translit/cnr-Latn-Cyrl.txt): pass --data-dir or set "
+      "$LOVCEN_DATA_DIR");
+}
+
+Result<std::string> ReadInput(const std::string& file) {
+  std::ostringstream ss;
+  if (file == "-") {
+    ss << std::cin.rdbuf();
+  } else {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return IoError("cannot read the file", file);
+    ss << in.rdbuf();
+    if (in.bad()) return IoError("read failed", file);
+  }
+  return ss.str();
+}
+
+Status WriteOutput(CliState& state, const std::string& path, const std::string& text) {
+  if (path.empty() || path == "-") {
+    state.out->write(text.data(), static_cast<std::streamsize>(text.size()));
+    state.out->flush();
+    return Status::Ok();
+  }
+  // Write beside the target and rename, so a failure never leaves half a file.
+  const std::string temp = path + ".lovcen-tmp";
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) return IoError("cannot write", temp);
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!out.flush()) return IoError("write failed", temp);
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, path, ec);
+  if (ec) {
+    std::filesystem::remove(temp, ec);
+    return IoError("cannot replace the output file", path);
+  }
+  return Status::Ok();
+}
+
+// Text, article layout, Markdown and HTML: the whole file through the
+// transliterator, with the markup of its kind kept.
+Result<std::string> TransliterateDocument(const Transliterator& t, std::string_view text,
+                                          InputFormat format, Script to, TranslitEngine engine) {
+  switch (format) {
+    case InputFormat::kText: return t.Transliterate(text, to, TextKind::kPlain, engine);
+    case InputFormat::kMarkdown: return t.Transliterate(text, to, TextKind::kMarkdown, engine);
+    case InputFormat::kHtml: return t.Transliterate(text, to, TextKind::kHtml, engine);
+    case InputFormat::kXliff:
+      return UsageError("XLIFF input needs the XLIFF reader, which this build does not have yet");
+  }
+  return UsageError("unknown format");
+}
+
+void Run(CliState& state, const TranslitArgs& args) {
+  auto tag = ParseLanguage(state, args.to);
+  if (!tag.ok()) {
+    Fail(state, tag.error());
+    return;
+  }
+  if (!tag->is_montenegrin()) {
+    Fail(state, UsageError("--to must be cnr-Latn or cnr-Cyrl, not " + std::string(tag->str())));
+    return;
+  }
+  const Script to = tag->is_cyrillic() ? Script::kCyrillic : Script::kLatin;
+  auto format = ChooseFormat(args.format, args.file);
+  if (!format.ok()) {
+    Fail(state, format.error());
+    return;
+  }
+  if (args.engine != "fast" && args.engine != "icu") {
+    Fail(state, UsageError("--engine must be fast or icu"));
+    return;
+  }
+  const TranslitEngine engine = args.engine == "icu" ? TranslitEngine::kReference : TranslitEngine::kFast;
+  auto data_dir = ResolveDataDir(args.data_dir);
+  if (!data_dir.ok()) {
+    Fail(state, data_dir.error());
+    return;
+  }
+  TransliteratorOptions options;
+  options.data_dir = *data_dir;
+  options.extra_latin_only = args.latin_only;
+  options.acronyms = args.strict_acronyms ? AcronymPolicy::kAdoptListOnly : AcronymPolicy::kTransliterate;
+  options.with_reference = engine == TranslitEngine::kReference;
+  auto transliterator = Transliterator::Create(options);
+  if (!transliterator.ok()) {
+    Fail(state, transliterator.error());
+    return;
+  }
+
+  auto raw = ReadInput(args.file);
+  if (!raw.ok()) {
+    Fail(state, raw.error());
+    return;
+  }
+  const std::string name = args.file == "-" ? "<stdin>" : args.file;
+  if (Status valid = ValidateUtf8(*raw); !valid.ok()) {
+    Fail(state, valid.error().InFile(name));
+    return;
+  }
+  // A byte order mark is kept, so the output is the same kind of file.
+  const std::string_view body = StripBom(*raw);
+  const bool bom = body.size() != raw->size();
+  const std::string text = ToNfc(body);
+
+  auto result = TransliterateDocument(*transliterator, text, *format, to, engine);
+  if (!result.ok()) {
+    Fail(state, result.error().InFile(name));
+    return;
+  }
+  const std::string output = (bom ? "\xEF\xBB\xBF" : "") + *result;
+  const bool to_stdout = args.output.empty() || args.output == "-";
+  if (state.global.json && to_stdout) {
+    *state.out << "{\"file\":" << JsonString(name) << ",\"to\":" << JsonString(tag->str())
+               << ",\"text\":" << JsonString(output) << "}\n";
+    return;
+  }
+  if (Status written = WriteOutput(state, args.output, output); !written.ok()) {
+    Fail(state, written.error());
+    return;
+  }
+  if (state.global.json) {
+    *state.out << "{\"file\":" << JsonString(name) << ",\"to\":" << JsonString(tag->str())
+               << ",\"output\":" << JsonString(args.output) << ",\"bytes\":" << output.size() << "}\n";
+  } else if (!state.global.quiet && !to_stdout) {
+    *state.err << "lovcen: wrote " << args.output << " (" << tag->str() << ")\n";
+  }
+}
+
+}  // namespace
+
+void AddTranslitCommand(CLI::App& app, CliState& state) {
+  auto args = std::make_shared<TranslitArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "translit", "write a Montenegrin text in the other script (cnr-Latn <-> cnr-Cyrl)");
+  cmd->add_option("file", args->file, "input file, or - for standard input")->required();
+  cmd->add_option("--to", args->to, "target script: cnr-Cyrl or cnr-Latn")->required();
+  cmd->add_option("--format", args->format,
+                  "auto (by extension) | text | article | markdown | html | xliff")
+      ->capture_default_str();
+  cmd->add_option("-o,--output", args->output, "write here instead of standard output");
+  cmd->add_option("--data-dir", args->data_dir,
+                  "directory holding translit/ (default: $LOVCEN_DATA_DIR, beside the program, "
+                  "or the source tree)");
+  cmd->add_option("--latin-only", args->latin_only,
+                  "a name to keep in Latin letters, on top of translit/latin-only.txt (repeatable)");
+  cmd->add_flag("--strict-acronyms", args->strict_acronyms,
+                "keep an isolated all-caps word in Latin unless it is on the adopt list");
+  cmd->add_option("--engine", args->engine, "fast | icu (ICU's rule engine, the reference)")
+      ->capture_default_str();
+  cmd->callback([&state, args] { Run(state, *args); });
+}
+
+}  // namespace lovcen::cli
