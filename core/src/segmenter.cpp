@@ -75,6 +75,7 @@ struct CompiledRule {
   // When B cannot match empty, the code points just before the position
   // must fit B's suffix sets (suffix[0]: its last code point).
   bool gate_prev = false;
+  icu::UnicodeSet scan_set;  // `last`, frozen, for scanning a window
   std::array<FastSet, srx_internal::kSuffixLength> suffix;
   std::array<bool, srx_internal::kSuffixLength> suffix_open{};
   // Likewise the code points from the position on, when A cannot match empty.
@@ -143,8 +144,7 @@ struct Segmenter::Impl {
   std::vector<CompiledRule> compiled;
   // Where any break rule may fire: after a code point of `prev_any`, before
   // one of `next_any`, or anywhere when `every_position`.
-  icu::UnicodeSet prev_any;
-  icu::UnicodeSet next_any;
+  std::vector<const CompiledRule*> break_rules;  // gated ones, for the scans
   bool every_position = false;
   bool has_break_rule = false;
   mutable icu::UnicodeString window;  // the current window in UTF-16
@@ -157,6 +157,8 @@ struct Segmenter::Impl {
   using CodePoints = std::array<UChar32, srx_internal::kSuffixLength>;
   bool Decide(int32_t p, int32_t length) const;
   bool GatesFit(const CompiledRule& rule, const CodePoints& prev, const CodePoints& next) const;
+  // The code points just before p (-1 past the start) and from p on.
+  void Around(int32_t p, int32_t length, CodePoints& prev, CodePoints& next) const;
   bool BeforeMatches(const CompiledRule& rule, int32_t p, int32_t length) const;
   bool HasStartsBefore(const CompiledRule& rule, int32_t p, int32_t length) const;
   void FindStarts(const CompiledRule& rule, int32_t length) const;
@@ -197,7 +199,6 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
     UErrorCode status = U_ZERO_ERROR;
     bool before_nullable = true;
     bool after_nullable = true;
-    icu::UnicodeSet facts_last;
     if (!rule.before.empty()) {
       auto facts = srx_internal::AnalyzePattern(rule.before, srx_internal::kRepeatCap);
       icu::UnicodeString pattern = facts.bounded;
@@ -230,7 +231,8 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
       c.before_nullable = facts.nullable;
       if (!facts.nullable) {
         c.gate_prev = true;
-        facts_last = facts.last;
+        c.scan_set = facts.last;
+        c.scan_set.freeze();
         for (int k = 0; k < srx_internal::kSuffixLength; ++k) c.suffix[k] = FastSet(facts.suffix[k]);
         c.suffix_open = facts.suffix_open;
       }
@@ -257,18 +259,14 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
     if (U_FAILURE(status)) return BadInput(context + ": cannot create a matcher");
     if (c.is_break) {
       impl->has_break_rule = true;
-      if (!before_nullable) {
-        impl->prev_any.addAll(facts_last);
-      } else if (!after_nullable) {
-        impl->next_any.addAll(c.first);
-      } else {
-        impl->every_position = true;
-      }
+      // A break rule that can match empty on both sides may fire anywhere.
+      if (before_nullable && after_nullable) impl->every_position = true;
     }
     impl->compiled.push_back(std::move(c));
   }
-  impl->prev_any.freeze();
-  impl->next_any.freeze();
+  for (const CompiledRule& c : impl->compiled) {
+    if (c.is_break && (c.gate_prev || c.gate_next)) impl->break_rules.push_back(&c);
+  }
   return Segmenter(std::move(impl));
 }
 
@@ -349,10 +347,8 @@ bool Segmenter::Impl::GatesFit(const CompiledRule& rule, const CodePoints& prev,
   return true;
 }
 
-bool Segmenter::Impl::Decide(int32_t p, int32_t length) const {
+void Segmenter::Impl::Around(int32_t p, int32_t length, CodePoints& prev, CodePoints& next) const {
   const UChar* u = window.getBuffer();
-  // The code points just before p (-1 past the start) and the one at p.
-  CodePoints prev;
   int32_t at = p;
   for (auto& c : prev) {
     if (at > 0) {
@@ -361,7 +357,6 @@ bool Segmenter::Impl::Decide(int32_t p, int32_t length) const {
       c = -1;
     }
   }
-  CodePoints next;
   at = p;
   for (auto& c : next) {
     if (at < length) {
@@ -370,15 +365,11 @@ bool Segmenter::Impl::Decide(int32_t p, int32_t length) const {
       c = -1;
     }
   }
-  // Nothing to decide unless some break rule can match here at all.
-  bool any_break = false;
-  for (const CompiledRule& rule : compiled) {
-    if (rule.is_break && GatesFit(rule, prev, next)) {
-      any_break = true;
-      break;
-    }
-  }
-  if (!any_break) return false;
+}
+
+bool Segmenter::Impl::Decide(int32_t p, int32_t length) const {
+  CodePoints prev, next;
+  Around(p, length, prev, next);
   for (const CompiledRule& rule : compiled) {
     if (!GatesFit(rule, prev, next)) continue;
     if (rule.window_generation != generation) {
@@ -428,28 +419,27 @@ std::vector<std::size_t> Segmenter::Impl::FindBreaks(std::string_view text, std:
       if (!U16_IS_TRAIL(u[p]) || !U16_IS_LEAD(u[p - 1])) candidates.push_back(p);
     }
   } else {
-    int32_t k = from16;
-    while (k < length) {
-      k += prev_any.span(u + k, length - k, USET_SPAN_NOT_CONTAINED);
-      if (k >= length) break;
-      k += U16_IS_LEAD(u[k]) && k + 1 < length && U16_IS_TRAIL(u[k + 1]) ? 2 : 1;
-      if (k < length) candidates.push_back(k);
-    }
-    if (!next_any.isEmpty()) {
-      const std::size_t before_merge = candidates.size();
-      k = from16 + 1;
+    // Each break rule scans for the code point it ends (or starts) with and
+    // keeps the positions where all its gates fit: far fewer positions than
+    // the union of those code points (white space, digits) would give.
+    for (const CompiledRule* rule : break_rules) {
+      const bool by_prev = rule->gate_prev;
+      const icu::UnicodeSet& set = by_prev ? rule->scan_set : rule->first;
+      int32_t k = by_prev ? from16 : from16 + 1;
       while (k < length) {
-        k += next_any.span(u + k, length - k, USET_SPAN_NOT_CONTAINED);
+        k += set.span(u + k, length - k, USET_SPAN_NOT_CONTAINED);
         if (k >= length) break;
-        candidates.push_back(k);
-        k += U16_IS_LEAD(u[k]) && k + 1 < length && U16_IS_TRAIL(u[k + 1]) ? 2 : 1;
-      }
-      if (before_merge > 0 && before_merge < candidates.size()) {
-        std::inplace_merge(candidates.begin(), candidates.begin() + static_cast<long>(before_merge),
-                           candidates.end());
-        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+        const int32_t len = U16_IS_LEAD(u[k]) && k + 1 < length && U16_IS_TRAIL(u[k + 1]) ? 2 : 1;
+        const int32_t p = by_prev ? k + len : k;
+        k += len;
+        if (p <= from16 || p >= length) continue;
+        CodePoints prev, next;
+        Around(p, length, prev, next);
+        if (GatesFit(*rule, prev, next)) candidates.push_back(p);
       }
     }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   }
   if (candidates.empty()) return breaks;
 

@@ -101,7 +101,8 @@ ILABEL = r'(?:\(?\d{1,3}[.)]\)?(?=\s{1,3}\p{Lu})|(?:[a-z]|[ivx]{1,5})[.)]\)?(?=\
 ITEM = r'(?<![^\s•‣⁃◦▪])(?<=(?:^|[.?!•‣⁃◦▪]\s{0,3}|[\p{L}\d]\s))' + ILABEL + r'\s[^.?!\n•‣⁃◦▪]{0,79}[^.?!\n•‣⁃◦▪\s]\s'
 R(E, True, ITEM, ILABEL + r'\s+\p{L}',
   'Inline lists: a second label ("2. The", "b) ...", "iii) ...") after an item that began with one starts a new segment.')
-R(E, False, r'[\s(]\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]\)?(?<=' + ITEM + r'\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]\)?)', r'\s', 'The label itself stays with its item.')
+R(E, False, r'[\s(]\(?(?:\d{1,3}[.)]\)?|[a-z]\.?\)|[ivx]{1,5}\.?\))(?<=' + ITEM + r'\(?(?:\d{1,3}[.)]\)?|[a-z]\.?\)|[ivx]{1,5}\.?\)))', r'\s',
+  'The label itself stays with its item ("2.", "b)", "b.)"; "b." is a single letter, kept by a rule below).')
 R(E, True, r'(?:^|[.?!]\s{1,3}|\p{L}\s)[a-z]\.\s[^.?!\n]{0,79}[^.?!\n\s]\s', r'[a-z]\.\s+\p{Ll}',
   'Inline lists with letters: "a. here it is b. another c. one more".')
 R(E, False, r'(?<![^\s•‣⁃◦▪])\p{L}\.(?<=(?:^|[.?!]\s{1,3}|[•‣⁃◦▪]\s{0,3})\p{L}\.)', r'\s',
