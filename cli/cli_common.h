@@ -71,6 +71,11 @@ void AddImportCommand(CLI::App& app, CliState& state);
 void AddSearchCommand(CLI::App& app, CliState& state);
 void AddStatsCommand(CLI::App& app, CliState& state);
 void AddReindexCommand(CLI::App& app, CliState& state);
+void AddSegmentCommand(CLI::App& app, CliState& state);
+void AddValidateCommand(CLI::App& app, CliState& state);
+void AddMatchCommand(CLI::App& app, CliState& state);
+void AddExportCommand(CLI::App& app, CliState& state);
+void AddPrefillCommand(CLI::App& app, CliState& state);
 void AddTranslitCommand(CLI::App& app, CliState& state);
 
 }  // namespace lovcen::cli

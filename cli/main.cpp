@@ -25,6 +25,11 @@ int main(int argc, char** argv) {
   AddSearchCommand(app, state);
   AddStatsCommand(app, state);
   AddReindexCommand(app, state);
+  AddSegmentCommand(app, state);
+  AddValidateCommand(app, state);
+  AddMatchCommand(app, state);
+  AddExportCommand(app, state);
+  AddPrefillCommand(app, state);
   AddTranslitCommand(app, state);
 
   try {

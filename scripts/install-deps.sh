@@ -8,7 +8,8 @@ packages=(
   libicu-dev libboost-locale-dev libxerces-c-dev libsqlite3-dev
   libcli11-dev libcmark-dev libgumbo-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  translate-toolkit   # interop tests: xliff2po / tmx2po read lovcen's files
+  translate-toolkit   # interop tests: xliff2po (and the toolkit's TMX reader) read lovcen's files
+  libxml2-utils       # xmllint: TMX output checked against the TMX 1.4b DTD
 )
 
 missing=()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the bundled corpora: install what is missing, build, build a
-# TM from corpora/, and show what it holds (stats and a concordance search).
+# TM from corpora/, and pre-fill the new article in corpora/incoming/ into
+# cnr-Latn and de (XLIFF files, analysis report); then show what the TM holds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -15,7 +16,11 @@ lovcen=./build/lovcen
 echo "== building a translation memory from corpora/"
 "$lovcen" --db "$db" import corpora/*/*.tsv
 echo
-echo "== what it holds"
+echo "== pre-filling corpora/incoming/2025-05-10-rubio-ceasefire.en.txt into cnr-Latn and de"
+"$lovcen" --db "$db" prefill corpora/incoming/2025-05-10-rubio-ceasefire.en.txt \
+  --from en --to cnr-Latn,de -o "$out" --report html
+echo
+echo "== what the TM holds"
 "$lovcen" --db "$db" stats
 echo
 echo "== concordance: where the TM says 'Moskv' (any inflected form) in cnr-Latn"

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 namespace lovcen {
 namespace {
@@ -34,7 +33,8 @@ constexpr std::array<Alias, 14> kAliases{{
 std::string Lower(std::string_view text) {
   std::string out(text);
   for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // ASCII only: std::tolower would follow the process locale.
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     if (c == '_') c = '-';  // ICU-style ids (sr_Latn_ME) are accepted as tags
   }
   return out;

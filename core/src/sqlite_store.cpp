@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <unordered_map>
 
 #include "lovcen/case_fold.h"
 #include "lovcen/text.h"
@@ -32,10 +33,15 @@ LanguageTag LanguageFromCode(std::int64_t code) {
 }
 
 std::int64_t VariantKeyHash(const LanguageTag& tag, std::string_view match_key) {
-  std::string keyed(tag.str());
-  keyed += '\0';
-  keyed += match_key;
-  return static_cast<std::int64_t>(KeyHash(keyed));
+  // KeyHash(tag + '\0' + key) without building that string. FNV-1a continues
+  // byte by byte, so hashing the parts in order gives the same value.
+  std::uint64_t h = KeyHash(tag.str());
+  h *= 1099511628211ull;  // the '\0' separator (XOR with 0 changes nothing)
+  for (unsigned char c : match_key) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return static_cast<std::int64_t>(h);
 }
 
 // Older-or-equal comparison of ISO 8601 UTC stamps; an unknown date never
@@ -58,15 +64,24 @@ class SqliteWriter final : public TmWriter {
   WriteSummary& summary() override { return summary_; }
 
  private:
-  Status InsertVariant(std::int64_t unit_id, const Variant& v);
-  Status ReplaceVariant(std::int64_t unit_id, const Variant& v);
+  Status InsertVariant(std::int64_t unit_id, const Variant& v, const std::string& key);
+  Status ReplaceVariant(std::int64_t unit_id, const Variant& v, const std::string& key);
   Status InsertProperties(std::int64_t unit_id, const std::vector<Property>& props);
+
+  // Stored units with a `language` variant of this key and code layout.
+  Result<std::vector<TranslationUnit>> FindExisting(const LanguageTag& language,
+                                                    const std::string& key, const Segment& segment);
 
   SqliteStore& store_;
   WriteOptions options_;
   WriteSummary summary_;
   bool open_ = false;
   bool wrote_variants_ = false;
+  // Bulk load into an empty TM: the key index is dropped for the write and
+  // rebuilt at Commit() (building it sorted is several times cheaper than
+  // maintaining it row by row); duplicates are found through added_keys_.
+  bool bulk_ = false;
+  std::unordered_multimap<std::int64_t, std::int64_t> added_keys_;  // key hash -> unit id
 };
 
 class SqliteStore final : public TmStore {
@@ -85,7 +100,12 @@ class SqliteStore final : public TmStore {
     return std::unique_ptr<TmWriter>(std::move(writer));
   }
   Result<std::vector<TranslationUnit>> FindExact(const LanguageTag& language,
-                                                 const Segment& segment) override;
+                                                 const Segment& segment) override {
+    return FindByKey(language, MatchKey(segment.text), segment);
+  }
+  // FindExact with the match key already computed.
+  Result<std::vector<TranslationUnit>> FindByKey(const LanguageTag& language, const std::string& key,
+                                                 const Segment& segment);
   Result<TranslationUnit> GetUnit(std::int64_t id) override;
   Result<std::vector<ConcordanceHit>> Search(const ConcordanceQuery& query) override;
   Result<TmStats> Stats() override;
@@ -103,14 +123,12 @@ class SqliteStore final : public TmStore {
   // Prepared once, reused by every writer and reader of this connection.
   struct Statements {
     Statement insert_unit, update_unit, insert_variant, update_variant, select_variant_text,
-        insert_property, delete_property, find_by_key, select_unit, select_variants,
+        insert_property, delete_property, find_by_key, select_unit, count_properties,
         select_properties, insert_document, find_document, fts_insert, fts_delete,
         select_max_variant;
   } statements_;
 
  private:
-  Status LoadVariants(std::int64_t unit_id, TranslationUnit& unit);
-
   sqlite3* db_;
   int schema_version_ = 0;
 };
@@ -124,6 +142,21 @@ SqliteWriter::~SqliteWriter() {
 Status SqliteWriter::Begin() {
   LOVCEN_RETURN_IF_ERROR(sqlite::Exec(store_.db(), "BEGIN IMMEDIATE"));
   open_ = true;
+  // An index already out of date cannot take incremental deletes (FTS5
+  // external content would corrupt); it stays stale until rebuilt.
+  auto stale = store_.GetMeta("concordance_stale");
+  if (!stale.ok()) return stale.error();
+  if (*stale == "1") options_.update_concordance = false;
+  Status status;
+  sqlite::Statement any(store_.db(), "SELECT EXISTS(SELECT 1 FROM units)", &status);
+  LOVCEN_RETURN_IF_ERROR(status);
+  const bool empty = any.Step(&status) && any.Int(0) == 0;
+  any.Reset();  // a statement still stepping would lock the schema
+  LOVCEN_RETURN_IF_ERROR(status);
+  if (empty) {
+    LOVCEN_RETURN_IF_ERROR(sqlite::Exec(store_.db(), "DROP INDEX IF EXISTS variants_by_key"));
+    bulk_ = true;
+  }
   return Status::Ok();
 }
 
@@ -148,22 +181,22 @@ Result<std::int64_t> SqliteWriter::AddDocument(const Document& d) {
   return static_cast<std::int64_t>(sqlite3_last_insert_rowid(store_.db()));
 }
 
-Status SqliteWriter::InsertVariant(std::int64_t unit_id, const Variant& v) {
+Status SqliteWriter::InsertVariant(std::int64_t unit_id, const Variant& v, const std::string& key) {
   auto& s = store_.statements_.insert_variant;
   const std::int64_t rowid = unit_id * kVariantSlots + LanguageCode(v.language);
-  const std::string key = MatchKey(v.segment.text);
   const std::string codes = SerializeCodes(v.segment.codes);
   s.Bind(1, rowid);
-  s.Bind(2, v.segment.text);
-  s.Bind(3, codes);
+  s.BindStatic(2, v.segment.text);
+  s.BindStatic(3, codes);
   s.Bind(4, VariantKeyHash(v.language, key));
-  s.Bind(5, v.context_pre);
-  s.Bind(6, v.context_post);
-  s.Bind(7, v.created);
-  s.Bind(8, v.changed);
-  s.Bind(9, v.author);
+  s.BindStatic(5, v.context_pre);
+  s.BindStatic(6, v.context_post);
+  s.BindStatic(7, v.created);
+  s.BindStatic(8, v.changed);
+  s.BindStatic(9, v.author);
   LOVCEN_RETURN_IF_ERROR(s.Run());
   wrote_variants_ = true;
+  if (bulk_) added_keys_.emplace(VariantKeyHash(v.language, key), unit_id);
   if (options_.update_concordance) {
     auto& f = store_.statements_.fts_insert;
     f.Bind(1, rowid);
@@ -173,7 +206,7 @@ Status SqliteWriter::InsertVariant(std::int64_t unit_id, const Variant& v) {
   return Status::Ok();
 }
 
-Status SqliteWriter::ReplaceVariant(std::int64_t unit_id, const Variant& v) {
+Status SqliteWriter::ReplaceVariant(std::int64_t unit_id, const Variant& v, const std::string& key) {
   const std::int64_t rowid = unit_id * kVariantSlots + LanguageCode(v.language);
   auto& sel = store_.statements_.select_variant_text;
   sel.Bind(1, rowid);
@@ -182,13 +215,14 @@ Status SqliteWriter::ReplaceVariant(std::int64_t unit_id, const Variant& v) {
   std::string old_text = exists ? std::string(sel.Text(0)) : std::string();
   sel.Reset();
   LOVCEN_RETURN_IF_ERROR(status);
-  if (!exists) return InsertVariant(unit_id, v);
-  auto& f = store_.statements_.fts_delete;
-  f.Bind(1, rowid);
-  f.Bind(2, old_text);
-  LOVCEN_RETURN_IF_ERROR(f.Run());
+  if (!exists) return InsertVariant(unit_id, v, key);
+  if (options_.update_concordance) {
+    auto& f = store_.statements_.fts_delete;
+    f.Bind(1, rowid);
+    f.Bind(2, old_text);
+    LOVCEN_RETURN_IF_ERROR(f.Run());
+  }
   auto& up = store_.statements_.update_variant;
-  const std::string key = MatchKey(v.segment.text);
   up.Bind(1, v.segment.text);
   up.Bind(2, SerializeCodes(v.segment.codes));
   up.Bind(3, VariantKeyHash(v.language, key));
@@ -199,6 +233,9 @@ Status SqliteWriter::ReplaceVariant(std::int64_t unit_id, const Variant& v) {
   up.Bind(8, v.author);
   up.Bind(9, rowid);
   LOVCEN_RETURN_IF_ERROR(up.Run());
+  wrote_variants_ = true;
+  if (bulk_) added_keys_.emplace(VariantKeyHash(v.language, key), unit_id);
+  if (!options_.update_concordance) return Status::Ok();
   auto& ins = store_.statements_.fts_insert;
   ins.Bind(1, rowid);
   ins.Bind(2, v.segment.text);
@@ -228,6 +265,7 @@ Result<TranslationUnit> Normalized(const TranslationUnit& in) {
       }
     }
     for (std::string* text : {&v.segment.text, &v.context_pre, &v.context_post}) {
+      if (text->empty()) continue;
       auto nfc = NormalizeInput(*text);
       if (!nfc.ok()) return nfc.error();
       *text = std::move(*nfc);
@@ -248,16 +286,22 @@ Result<std::int64_t> SqliteWriter::Add(const TranslationUnit& incoming) {
                                                    : &unit.variants.front();
   if (source == nullptr) source = &unit.variants.front();
 
+  std::vector<std::string> keys;
+  keys.reserve(unit.variants.size());
+  for (const Variant& v : unit.variants) keys.push_back(MatchKey(v.segment.text));
+  const std::string& source_key = keys[static_cast<std::size_t>(source - unit.variants.data())];
+
   // Duplicate detection on the source variant.
-  auto existing = store_.FindExact(source->language, source->segment);
+  auto existing = FindExisting(source->language, source_key, source->segment);
   if (!existing.ok()) return existing.error();
   if (!existing->empty() && options_.on_duplicate != DuplicatePolicy::kKeepBoth) {
     for (const TranslationUnit& stored : *existing) {
-      const bool same = std::all_of(unit.variants.begin(), unit.variants.end(), [&](const Variant& v) {
-        const Variant* w = stored.Find(v.language);
-        return w != nullptr && MatchKey(w->segment.text) == MatchKey(v.segment.text) &&
-               SameCodeLayout(w->segment, v.segment);
-      });
+      bool same = true;
+      for (std::size_t i = 0; same && i < unit.variants.size(); ++i) {
+        const Variant* w = stored.Find(unit.variants[i].language);
+        same = w != nullptr && MatchKey(w->segment.text) == keys[i] &&
+               SameCodeLayout(w->segment, unit.variants[i].segment);
+      }
       if (same) {
         ++summary_.duplicates_skipped;
         return std::int64_t{0};
@@ -270,7 +314,9 @@ Result<std::int64_t> SqliteWriter::Add(const TranslationUnit& incoming) {
       ++summary_.duplicates_skipped;
       return std::int64_t{0};
     }
-    for (const Variant& v : unit.variants) LOVCEN_RETURN_IF_ERROR(ReplaceVariant(stored.id, v));
+    for (std::size_t i = 0; i < unit.variants.size(); ++i) {
+      LOVCEN_RETURN_IF_ERROR(ReplaceVariant(stored.id, unit.variants[i], keys[i]));
+    }
     auto& up = store_.statements_.update_unit;
     up.Bind(1, unit.changed.empty() ? NowIso8601() : unit.changed);
     up.Bind(2, unit.author);
@@ -283,6 +329,9 @@ Result<std::int64_t> SqliteWriter::Add(const TranslationUnit& incoming) {
       LOVCEN_RETURN_IF_ERROR(del.Run());
     }
     LOVCEN_RETURN_IF_ERROR(InsertProperties(stored.id, unit.properties));
+    auto& count = store_.statements_.count_properties;
+    count.Bind(1, stored.id);
+    LOVCEN_RETURN_IF_ERROR(count.Run());
     ++summary_.updated;
     return stored.id;
   }
@@ -301,16 +350,46 @@ Result<std::int64_t> SqliteWriter::Add(const TranslationUnit& incoming) {
   s.Bind(6, unit.created.empty() ? now : unit.created);
   s.Bind(7, unit.changed.empty() ? (unit.created.empty() ? now : unit.created) : unit.changed);
   s.Bind(8, unit.author);
+  s.Bind(9, static_cast<std::int64_t>(unit.properties.size()));
   LOVCEN_RETURN_IF_ERROR(s.Run());
   const std::int64_t id = sqlite3_last_insert_rowid(store_.db());
-  for (const Variant& v : unit.variants) LOVCEN_RETURN_IF_ERROR(InsertVariant(id, v));
+  for (std::size_t i = 0; i < unit.variants.size(); ++i) {
+    LOVCEN_RETURN_IF_ERROR(InsertVariant(id, unit.variants[i], keys[i]));
+  }
   LOVCEN_RETURN_IF_ERROR(InsertProperties(id, unit.properties));
   ++summary_.added;
   return id;
 }
 
+Result<std::vector<TranslationUnit>> SqliteWriter::FindExisting(const LanguageTag& language,
+                                                                const std::string& key,
+                                                                const Segment& segment) {
+  if (!bulk_) return store_.FindByKey(language, key, segment);
+  std::vector<TranslationUnit> units;
+  auto [begin, end] = added_keys_.equal_range(VariantKeyHash(language, key));
+  std::vector<std::int64_t> ids;
+  for (auto it = begin; it != end; ++it) ids.push_back(it->second);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  for (std::int64_t id : ids) {
+    auto unit = store_.GetUnit(id);
+    if (!unit.ok()) return unit.error();
+    const Variant* v = unit->Find(language);
+    // The map keeps keys of replaced texts too: check the current one.
+    if (v != nullptr && MatchKey(v->segment.text) == key && SameCodeLayout(v->segment, segment)) {
+      units.push_back(std::move(*unit));
+    }
+  }
+  return units;
+}
+
 Status SqliteWriter::Commit() {
   if (!open_) return StoreError("write already committed or rolled back");
+  if (bulk_) {
+    LOVCEN_RETURN_IF_ERROR(
+        sqlite::Exec(store_.db(), "CREATE INDEX variants_by_key ON variants(key_hash)"));
+    bulk_ = false;
+  }
   if (wrote_variants_ && !options_.update_concordance) {
     LOVCEN_RETURN_IF_ERROR(store_.SetMeta("concordance_stale", "1"));
   }
@@ -326,8 +405,11 @@ Status SqliteStore::Prepare() {
   auto& s = statements_;
   sqlite3* db = db_;
   s.insert_unit = Statement(db,
-      "INSERT INTO units(tuid, origin, story_key, document_id, position, created, changed, author)"
-      " VALUES(?,?,?,?,?,?,?,?)", &status);
+      "INSERT INTO units(tuid, origin, story_key, document_id, position, created, changed, author,"
+      " property_count) VALUES(?,?,?,?,?,?,?,?,?)", &status);
+  s.count_properties = Statement(db,
+      "UPDATE units SET property_count = (SELECT count(*) FROM unit_properties WHERE unit_id = ?1)"
+      " WHERE id = ?1", &status);
   s.update_unit = Statement(db, "UPDATE units SET changed=?, author=? WHERE id=?", &status);
   s.insert_variant = Statement(db,
       "INSERT INTO variants(id, text, codes, key_hash, context_pre, context_post, created, changed,"
@@ -340,11 +422,10 @@ Status SqliteStore::Prepare() {
   s.delete_property = Statement(db, "DELETE FROM unit_properties WHERE unit_id=? AND name=?", &status);
   s.find_by_key = Statement(db, "SELECT id, text, codes FROM variants WHERE key_hash=?", &status);
   s.select_unit = Statement(db,
-      "SELECT id, tuid, origin, story_key, document_id, position, created, changed, author"
-      " FROM units WHERE id=?", &status);
-  s.select_variants = Statement(db,
-      "SELECT id, text, codes, context_pre, context_post, created, changed, author FROM variants"
-      " WHERE id BETWEEN ? AND ? ORDER BY id", &status);
+      "SELECT u.id, u.tuid, u.origin, u.story_key, u.document_id, u.position, u.created, u.changed,"
+      " u.author, u.property_count, v.id, v.text, v.codes, v.context_pre, v.context_post, v.created,"
+      " v.changed, v.author FROM units u LEFT JOIN variants v ON v.id BETWEEN ?2 AND ?3"
+      " WHERE u.id = ?1 ORDER BY v.id", &status);
   s.select_properties = Statement(db,
       "SELECT name, value FROM unit_properties WHERE unit_id=? ORDER BY rowid", &status);
   s.insert_document = Statement(db, "INSERT INTO documents(story_key, lang, name) VALUES(?,?,?)", &status);
@@ -376,62 +457,62 @@ Result<std::string> SqliteStore::GetMeta(std::string_view key) {
   return value;
 }
 
-Status SqliteStore::LoadVariants(std::int64_t unit_id, TranslationUnit& unit) {
-  auto& s = statements_.select_variants;
-  s.Bind(1, unit_id * kVariantSlots);
-  s.Bind(2, unit_id * kVariantSlots + kVariantSlots - 1);
+Result<TranslationUnit> SqliteStore::GetUnit(std::int64_t id) {
+  // One statement for the unit and its variants (a contiguous rowid range);
+  // properties only when the unit has any.
+  auto& s = statements_.select_unit;
+  s.Bind(1, id);
+  s.Bind(2, id * kVariantSlots);
+  s.Bind(3, id * kVariantSlots + kVariantSlots - 1);
   Status status;
+  TranslationUnit unit;
+  std::int64_t property_count = 0;
+  bool found = false;
   while (s.Step(&status)) {
-    Variant v;
-    v.language = LanguageFromCode(s.Int(0) % kVariantSlots);
-    v.segment.text = std::string(s.Text(1));
-    if (!DeserializeCodes(std::string(s.Text(2)), &v.segment.codes)) {
-      s.Reset();
-      return StoreError("corrupt inline codes in variant " + std::to_string(s.Int(0)));
+    if (!found) {
+      found = true;
+      unit.id = s.Int(0);
+      unit.tuid = std::string(s.Text(1));
+      unit.origin = OriginFromName(s.Text(2)).value_or(Origin::kImported);
+      unit.story_key = std::string(s.Text(3));
+      unit.document_id = s.IsNull(4) ? 0 : s.Int(4);
+      unit.position = static_cast<int>(s.Int(5));
+      unit.created = std::string(s.Text(6));
+      unit.changed = std::string(s.Text(7));
+      unit.author = std::string(s.Text(8));
+      property_count = s.Int(9);
     }
-    v.context_pre = std::string(s.Text(3));
-    v.context_post = std::string(s.Text(4));
-    v.created = std::string(s.Text(5));
-    v.changed = std::string(s.Text(6));
-    v.author = std::string(s.Text(7));
+    if (s.IsNull(10)) continue;  // a unit without variants
+    Variant v;
+    v.language = LanguageFromCode(s.Int(10) % kVariantSlots);
+    v.segment.text = std::string(s.Text(11));
+    if (!DeserializeCodes(std::string(s.Text(12)), &v.segment.codes)) {
+      s.Reset();
+      return StoreError("corrupt inline codes in unit " + std::to_string(id));
+    }
+    v.context_pre = std::string(s.Text(13));
+    v.context_post = std::string(s.Text(14));
+    v.created = std::string(s.Text(15));
+    v.changed = std::string(s.Text(16));
+    v.author = std::string(s.Text(17));
     unit.variants.push_back(std::move(v));
   }
   s.Reset();
   LOVCEN_RETURN_IF_ERROR(status);
-  auto& p = statements_.select_properties;
-  p.Bind(1, unit_id);
-  while (p.Step(&status)) unit.properties.push_back({std::string(p.Text(0)), std::string(p.Text(1))});
-  p.Reset();
-  return status;
-}
-
-Result<TranslationUnit> SqliteStore::GetUnit(std::int64_t id) {
-  auto& s = statements_.select_unit;
-  s.Bind(1, id);
-  Status status;
-  if (!s.Step(&status)) {
-    s.Reset();
+  if (!found) return NotFound("no translation unit " + std::to_string(id));
+  if (property_count > 0) {
+    auto& p = statements_.select_properties;
+    p.Bind(1, id);
+    while (p.Step(&status)) unit.properties.push_back({std::string(p.Text(0)), std::string(p.Text(1))});
+    p.Reset();
     LOVCEN_RETURN_IF_ERROR(status);
-    return NotFound("no translation unit " + std::to_string(id));
   }
-  TranslationUnit unit;
-  unit.id = s.Int(0);
-  unit.tuid = std::string(s.Text(1));
-  unit.origin = OriginFromName(s.Text(2)).value_or(Origin::kImported);
-  unit.story_key = std::string(s.Text(3));
-  unit.document_id = s.IsNull(4) ? 0 : s.Int(4);
-  unit.position = static_cast<int>(s.Int(5));
-  unit.created = std::string(s.Text(6));
-  unit.changed = std::string(s.Text(7));
-  unit.author = std::string(s.Text(8));
-  s.Reset();
-  LOVCEN_RETURN_IF_ERROR(LoadVariants(id, unit));
   return unit;
 }
 
-Result<std::vector<TranslationUnit>> SqliteStore::FindExact(const LanguageTag& language,
+Result<std::vector<TranslationUnit>> SqliteStore::FindByKey(const LanguageTag& language,
+                                                            const std::string& key,
                                                             const Segment& segment) {
-  const std::string key = MatchKey(segment.text);
   auto& s = statements_.find_by_key;
   s.Bind(1, VariantKeyHash(language, key));
   std::vector<std::int64_t> ids;
@@ -523,9 +604,12 @@ Result<std::vector<ConcordanceHit>> SqliteStore::Search(const ConcordanceQuery& 
   // lower() folds ASCII only, so the scan filters in FindSpans).
   const bool use_index = CodePointCount(needle) >= 3;
   Status status;
+  // Newest first, straight from the index's own rowid order, so a query
+  // stops after `limit` verified hits instead of sorting every candidate.
   Statement s(db_, use_index
-                       ? "SELECT v.id, v.text FROM concordance c JOIN variants v ON v.id = c.rowid"
-                         " WHERE concordance MATCH ? ORDER BY v.id DESC"
+                       ? "SELECT v.id, v.text FROM (SELECT rowid AS id FROM concordance"
+                         " WHERE concordance MATCH ? ORDER BY rowid DESC) c"
+                         " JOIN variants v ON v.id = c.id"
                        : "SELECT id, text FROM variants ORDER BY id DESC",
               &status);
   LOVCEN_RETURN_IF_ERROR(status);

@@ -4,6 +4,9 @@
 #include <array>
 #include <fstream>
 
+#include "lovcen/formats/xliff_tm.h"
+#include "lovcen/formats/tmx.h"
+
 namespace lovcen::formats {
 
 std::string_view FileFormatName(FileFormat format) {
@@ -103,9 +106,9 @@ Status ImportInto(const std::string& path, FileFormat format, TmWriter& writer,
   }
   switch (format) {
     case FileFormat::kTsv: return ImportTsv(path, writer, options);
-    case FileFormat::kTmx:
+    case FileFormat::kTmx: return ImportTmxInto(path, writer, options);
     case FileFormat::kXliff12:
-    case FileFormat::kXliff2:
+    case FileFormat::kXliff2: return ImportXliffInto(path, writer, options);
     case FileFormat::kUnknown: break;
   }
   return Error(UsageError("importing " + std::string(FileFormatName(format)) + " is not supported").InFile(path));

@@ -102,52 +102,68 @@ class GuardHandler : public DefaultHandler {
  public:
   GuardHandler(DefaultHandler& inner, const XmlLimits& limits) : inner_(inner), limits_(limits) {}
 
-  const Locator* locator() const { return locator_; }
+  // Where the last XmlContentError was thrown. Read after parse() has
+  // unwound, when the Locator no longer points at a live reader (asking it
+  // then crashes inside Xerces).
+  long error_line() const { return error_line_; }
+  long error_column() const { return error_column_; }
 
   void setDocumentLocator(const Locator* const locator) override {
     locator_ = locator;
     inner_.setDocumentLocator(locator);
   }
-  void startDocument() override { inner_.startDocument(); }
-  void endDocument() override { inner_.endDocument(); }
+  void startDocument() override {
+    Forward([&] { inner_.startDocument(); });
+  }
+  void endDocument() override {
+    Forward([&] { inner_.endDocument(); });
+  }
   void startElement(const XMLCh* const uri, const XMLCh* const localname, const XMLCh* const qname,
                     const Attributes& attrs) override {
     if (++depth_ > limits_.max_depth) {
-      throw XmlContentError("elements nested deeper than " + std::to_string(limits_.max_depth));
+      Throw("elements nested deeper than " + std::to_string(limits_.max_depth));
     }
-    inner_.startElement(uri, localname, qname, attrs);
+    Forward([&] { inner_.startElement(uri, localname, qname, attrs); });
   }
   void endElement(const XMLCh* const uri, const XMLCh* const localname,
                   const XMLCh* const qname) override {
     --depth_;
-    inner_.endElement(uri, localname, qname);
+    Forward([&] { inner_.endElement(uri, localname, qname); });
   }
   void characters(const XMLCh* const chars, const XMLSize_t length) override {
-    inner_.characters(chars, length);
+    Forward([&] { inner_.characters(chars, length); });
   }
   void ignorableWhitespace(const XMLCh* const chars, const XMLSize_t length) override {
-    inner_.ignorableWhitespace(chars, length);
+    Forward([&] { inner_.ignorableWhitespace(chars, length); });
   }
   void processingInstruction(const XMLCh* const target, const XMLCh* const data) override {
-    inner_.processingInstruction(target, data);
+    Forward([&] { inner_.processingInstruction(target, data); });
   }
   void startPrefixMapping(const XMLCh* const prefix, const XMLCh* const uri) override {
-    inner_.startPrefixMapping(prefix, uri);
+    Forward([&] { inner_.startPrefixMapping(prefix, uri); });
   }
-  void endPrefixMapping(const XMLCh* const prefix) override { inner_.endPrefixMapping(prefix); }
+  void endPrefixMapping(const XMLCh* const prefix) override {
+    Forward([&] { inner_.endPrefixMapping(prefix); });
+  }
   void comment(const XMLCh* const chars, const XMLSize_t length) override {
-    inner_.comment(chars, length);
+    Forward([&] { inner_.comment(chars, length); });
   }
-  void startCDATA() override { inner_.startCDATA(); }
-  void endCDATA() override { inner_.endCDATA(); }
+  void startCDATA() override {
+    Forward([&] { inner_.startCDATA(); });
+  }
+  void endCDATA() override {
+    Forward([&] { inner_.endCDATA(); });
+  }
   void startDTD(const XMLCh* const name, const XMLCh* const publicId,
                 const XMLCh* const systemId) override {
-    inner_.startDTD(name, publicId, systemId);
+    Forward([&] { inner_.startDTD(name, publicId, systemId); });
   }
-  void endDTD() override { inner_.endDTD(); }
+  void endDTD() override {
+    Forward([&] { inner_.endDTD(); });
+  }
 
   InputSource* resolveEntity(const XMLCh* const /*publicId*/, const XMLCh* const systemId) override {
-    throw XmlContentError("external entity '" + Utf8(systemId) + "' refused (lovcen never loads one)");
+    Throw("external entity '" + Utf8(systemId) + "' refused (lovcen never loads one)");
   }
 
   void warning(const SAXParseException&) override {}
@@ -155,10 +171,32 @@ class GuardHandler : public DefaultHandler {
   void fatalError(const SAXParseException& e) override { throw e; }
 
  private:
+  void Remember() {
+    error_line_ = locator_ ? static_cast<long>(locator_->getLineNumber()) : 0;
+    error_column_ = locator_ ? static_cast<long>(locator_->getColumnNumber()) : 0;
+  }
+  [[noreturn]] void Throw(const std::string& message) {
+    Remember();
+    throw XmlContentError(message);
+  }
+  // Runs a callback of the reader's handler, noting the position of a
+  // content error it throws while the Locator is still valid.
+  template <class F>
+  void Forward(F&& call) {
+    try {
+      call();
+    } catch (const XmlContentError&) {
+      Remember();
+      throw;
+    }
+  }
+
   DefaultHandler& inner_;
   const XmlLimits& limits_;
   const Locator* locator_ = nullptr;
   int depth_ = 0;
+  long error_line_ = 0;
+  long error_column_ = 0;
 };
 
 Error PositionedError(const std::string& file, std::string message, long line, long column) {
@@ -220,14 +258,10 @@ Status RunParse(SAX2XMLReader& reader, GuardHandler& guard, const XmlInput& inpu
     return PositionedError(name, Utf8(e.getMessage()), static_cast<long>(e.getLineNumber()),
                            static_cast<long>(e.getColumnNumber()));
   } catch (const XmlContentError& e) {
-    const Locator* loc = guard.locator();
-    return PositionedError(name, e.what(), loc ? static_cast<long>(loc->getLineNumber()) : 0,
-                           loc ? static_cast<long>(loc->getColumnNumber()) : 0);
+    return PositionedError(name, e.what(), guard.error_line(), guard.error_column());
   } catch (const XMLException& e) {
-    const Locator* loc = guard.locator();
-    return PositionedError(name, Utf8(e.getMessage()),
-                           loc ? static_cast<long>(loc->getLineNumber()) : 0,
-                           loc ? static_cast<long>(loc->getColumnNumber()) : 0);
+    // The Locator died with the unwound scanner: no position to give.
+    return PositionedError(name, Utf8(e.getMessage()), 0, 0);
   } catch (const OutOfMemoryException&) {
     return PositionedError(name, "out of memory while parsing", 0, 0);
   }

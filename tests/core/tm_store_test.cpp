@@ -228,7 +228,8 @@ TEST(TmStoreTest, MigratesSchemaVersionOneKeepingData) {
   ASSERT_TRUE(internal::CreateSchemaAtVersion(db, 1).ok());
   ASSERT_EQ(sqlite3_exec(db,
                          "INSERT INTO units(id, origin) VALUES(1, 'imported');"
-                         "INSERT INTO variants(id, text, key_hash) VALUES(8, 'Old text.', 0);",
+                         "INSERT INTO variants(id, text, key_hash) VALUES(8, 'Old text.', 0);"
+                         "INSERT INTO unit_properties(unit_id, name, value) VALUES(1, 'x-a', 'b');",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(db);
@@ -238,6 +239,8 @@ TEST(TmStoreTest, MigratesSchemaVersionOneKeepingData) {
   ASSERT_TRUE(unit.ok());
   EXPECT_EQ(unit->Find(kEn)->segment.text, "Old text.");
   EXPECT_EQ(unit->Find(kEn)->context_pre, "");  // column added by version 2
+  ASSERT_EQ(unit->properties.size(), 1u);         // counted by the migration
+  EXPECT_EQ(unit->properties[0].value, "b");
   ConcordanceQuery q;
   q.text = "Old text";
   EXPECT_EQ(store->Search(q)->size(), 1u);  // the migration indexed existing rows
@@ -317,6 +320,49 @@ TEST(TmStoreTest, ForEachUnitFiltersByLanguageAndStory) {
     return true;
   }).ok());
   EXPECT_EQ(seen, std::vector<std::string>{"d"});
+}
+
+}  // namespace
+}  // namespace lovcen
+
+namespace lovcen {
+namespace {
+
+// Regression: updating a variant while the concordance is deferred or stale
+// issued an FTS5 'delete' for a row the index never held, which corrupted it
+// ("database disk image is malformed").
+TEST(TmStoreTest, UpdatesWhileConcordanceIsStaleKeepTheIndexSound) {
+  auto store = Open(TempDir("store-stale-update") + "/tm.db");
+  WriteOptions bulk;
+  bulk.update_concordance = false;
+  {
+    auto w = store->BeginWrite(bulk);
+    TranslationUnit a = Unit("Kotor festival opens.", "Festival u Kotoru počinje.");
+    a.changed = "2025-01-01T00:00:00Z";
+    TranslationUnit b = Unit("Kotor festival opens.", "Otvara se festival u Kotoru.");
+    b.changed = "2025-02-01T00:00:00Z";
+    ASSERT_TRUE((*w)->Add(a).ok());
+    auto updated = (*w)->Add(b);
+    ASSERT_TRUE(updated.ok()) << updated.error().ToString();
+    ASSERT_TRUE((*w)->Commit().ok());
+    EXPECT_EQ((*w)->summary().updated, 1u);
+  }
+  {
+    // A normal write while the index is still stale.
+    auto w = store->BeginWrite();
+    TranslationUnit c = Unit("Kotor festival opens.", "Počinje festival u Kotoru.");
+    c.changed = "2025-03-01T00:00:00Z";
+    ASSERT_TRUE((*w)->Add(c).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  EXPECT_TRUE(store->Stats()->concordance_stale);
+  ASSERT_TRUE(store->RebuildConcordanceIndex().ok());
+  ConcordanceQuery q;
+  q.text = "festival u Kotoru";
+  auto hits = store->Search(q);
+  ASSERT_TRUE(hits.ok()) << hits.error().ToString();
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ(hits->front().unit.Find(kCnr)->segment.text, "Počinje festival u Kotoru.");
 }
 
 }  // namespace

@@ -1,0 +1,79 @@
+// The TM matcher (design brief §3 and §6): for a new source segment, the
+// candidates per target language, each with its class (context, exact,
+// placeable, fuzzy, repetition, pivot), score and origin, best first.
+// Exact and context matches come from the store's key index, placeable and
+// fuzzy ones from the CandidateIndex (never a scan of the TM), verified with
+// the exact §3 score. A Matcher uses its TmStore from one thread: open one
+// per thread.
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "lovcen/candidate_index.h"
+#include "lovcen/language.h"
+#include "lovcen/match.h"
+#include "lovcen/segment.h"
+#include "lovcen/status.h"
+#include "lovcen/tm_store.h"
+
+namespace lovcen {
+
+struct MatcherOptions {
+  int threshold = 75;             // lowest fuzzy (and pivot) score shown
+  std::size_t max_candidates = 5;  // per target language
+  bool pivot = true;               // look through a third language when nothing direct
+  std::vector<LanguageTag> pivot_languages;  // empty = every language but source and target
+  // The TM file, so the index reads it directly (fast builds); empty = read
+  // through the TmStore (any implementation, slower).
+  std::string db_path;
+  IndexOptions index;
+};
+
+struct TargetMatches {
+  LanguageTag language{Language::kEnglish};
+  std::vector<Candidate> candidates;  // best first, at most max_candidates
+};
+
+struct SegmentMatches {
+  std::vector<TargetMatches> targets;  // in the order asked for
+  int repetition_of = -1;  // MatchArticle: index of the earlier equal segment
+};
+
+class Matcher {
+ public:
+  // Opens the candidate index at `index_path` for `store`, catching up with
+  // units added since; a language's index is built the first time a segment
+  // is matched from it (or looked up through it for a pivot), so the first
+  // call may take seconds on a large TM without an index.
+  static Result<Matcher> Open(TmStore& store, const std::string& index_path,
+                              const MatcherOptions& options = {});
+  Matcher(Matcher&&) noexcept;
+  Matcher& operator=(Matcher&&) noexcept;
+  ~Matcher();
+
+  // Candidates for `source` (in `from`) into each of `to`. `previous` and
+  // `next` are the neighbouring source segments of the new article (null at
+  // its edges); they decide context (101) matches.
+  Result<SegmentMatches> MatchSegment(const Segment& source, const Segment* previous, const Segment* next,
+                                      const LanguageTag& from, std::span<const LanguageTag> to);
+
+  // Every segment of one article in order; a segment equal (match key and
+  // inline codes) to an earlier one is a repetition: its first candidate is
+  // of class kRepetition, carrying the earlier segment's best target, and the
+  // earlier segment's candidates follow.
+  Result<std::vector<SegmentMatches>> MatchArticle(std::span<const Segment> segments, const LanguageTag& from,
+                                                   std::span<const LanguageTag> to);
+
+  const MatcherOptions& options() const;
+  CandidateIndex& index();
+
+ private:
+  struct Impl;
+  explicit Matcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace lovcen

@@ -1,0 +1,146 @@
+// Variant sources for the candidate index. The SQLite source reads the
+// store's tables directly through its own read-only connection: variants
+// rowid = unit_id * 8 + language code (see sqlite_store.cpp), so one ordered
+// scan yields a language's variants without a query per unit.
+#include <sqlite3.h>
+
+#include <filesystem>
+
+#include "lovcen/candidate_index.h"
+#include "sqlite_statement.h"
+
+namespace lovcen {
+namespace {
+
+constexpr std::int64_t kVariantSlots = 8;
+
+std::int64_t LanguageCode(const LanguageTag& tag) { return static_cast<std::int64_t>(tag.language()); }
+
+class SqliteSource final : public VariantSource {
+ public:
+  SqliteSource(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  ~SqliteSource() override { sqlite3_close_v2(db_); }
+
+  Result<TmVersion> Version() override {
+    Status status;
+    sqlite::Statement s(db_,
+                        "SELECT count(*), coalesce(max(id), 0), coalesce(max(changed), '') FROM units",
+                        &status);
+    LOVCEN_RETURN_IF_ERROR(WithPath(status));
+    TmVersion v;
+    if (s.Step(&status)) {
+      v.units = s.Int(0);
+      v.max_unit_id = s.Int(1);
+      v.max_changed = std::string(s.Text(2));
+    }
+    LOVCEN_RETURN_IF_ERROR(WithPath(status));
+    return v;
+  }
+
+  Status ForEachVariant(const VariantFilter& filter,
+                        const std::function<void(std::int64_t, const Segment&)>& visit) override {
+    const std::int64_t code = LanguageCode(filter.language);
+    Status status;
+    if (!filter.changed_after.empty()) {
+      // Units changed in place (duplicate policy newer-wins) since the stamp.
+      sqlite::Statement s(db_,
+                          "SELECT v.id, v.text, v.codes FROM units u JOIN variants v"
+                          " ON v.id = u.id * 8 + ? WHERE u.changed > ? AND u.id <= ? ORDER BY u.id",
+                          &status);
+      LOVCEN_RETURN_IF_ERROR(WithPath(status));
+      s.Bind(1, code);
+      s.Bind(2, filter.changed_after);
+      s.Bind(3, filter.after_unit_id);
+      LOVCEN_RETURN_IF_ERROR(Emit(s, visit));
+    }
+    sqlite::Statement s(db_, "SELECT id, text, codes FROM variants WHERE id > ? AND id % 8 = ? ORDER BY id",
+                        &status);
+    LOVCEN_RETURN_IF_ERROR(WithPath(status));
+    s.Bind(1, filter.after_unit_id * kVariantSlots + kVariantSlots - 1);
+    s.Bind(2, code);
+    return Emit(s, visit);
+  }
+
+ private:
+  Status Emit(sqlite::Statement& s, const std::function<void(std::int64_t, const Segment&)>& visit) {
+    Status status;
+    Segment segment;
+    while (s.Step(&status)) {
+      segment.text.assign(s.Text(1));
+      segment.codes.clear();
+      const std::string_view codes = s.Text(2);
+      if (!codes.empty() && !DeserializeCodes(std::string(codes), &segment.codes)) {
+        return WithPath(StoreError("corrupt inline codes in variant " + std::to_string(s.Int(0))));
+      }
+      visit(s.Int(0) / kVariantSlots, segment);
+    }
+    return WithPath(status);
+  }
+
+  Status WithPath(Status status) const {
+    if (status.ok()) return status;
+    return status.error().InFile(path_);
+  }
+
+  sqlite3* db_;
+  std::string path_;
+};
+
+class StoreSource final : public VariantSource {
+ public:
+  explicit StoreSource(TmStore& store) : store_(store) {}
+
+  Result<TmVersion> Version() override {
+    TmVersion v;
+    Status status = store_.ForEachUnit({}, [&](const TranslationUnit& unit) {
+      ++v.units;
+      v.max_unit_id = std::max(v.max_unit_id, unit.id);
+      if (unit.changed > v.max_changed) v.max_changed = unit.changed;
+      return true;
+    });
+    LOVCEN_RETURN_IF_ERROR(status);
+    return v;
+  }
+
+  Status ForEachVariant(const VariantFilter& filter,
+                        const std::function<void(std::int64_t, const Segment&)>& visit) override {
+    UnitFilter units;
+    units.required_languages.push_back(filter.language);
+    return store_.ForEachUnit(units, [&](const TranslationUnit& unit) {
+      const bool changed = !filter.changed_after.empty() && unit.changed > filter.changed_after;
+      if (unit.id > filter.after_unit_id || changed) {
+        if (const Variant* v = unit.Find(filter.language)) visit(unit.id, v->segment);
+      }
+      return true;
+    });
+  }
+
+ private:
+  TmStore& store_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<VariantSource>> SqliteVariantSource(const std::string& db_path) {
+  if (!std::filesystem::exists(db_path)) {
+    return IoError("no translation memory here", db_path);
+  }
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) !=
+      SQLITE_OK) {
+    Error e = sqlite::DbError(db, "cannot open the translation memory");
+    e.file = db_path;
+    sqlite3_close_v2(db);
+    return e;
+  }
+  sqlite3_busy_timeout(db, 10000);
+  return std::unique_ptr<VariantSource>(std::make_unique<SqliteSource>(db, db_path));
+}
+
+std::unique_ptr<VariantSource> StoreVariantSource(TmStore& store) {
+  return std::make_unique<StoreSource>(store);
+}
+
+std::string DefaultIndexPath(const std::string& db_path) { return db_path + ".fuzzy"; }
+
+}  // namespace lovcen

@@ -1,0 +1,598 @@
+#include "lovcen/segmenter.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/regex.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <memory>
+
+#include "srx_regex.h"
+
+namespace lovcen {
+namespace {
+
+// A set of code points with a bit table for the scripts lovcen's text is
+// written in (Latin, Latin Extended, Greek, Cyrillic), so that the gate tests
+// at every candidate position are a shift and a mask.
+class FastSet {
+ public:
+  FastSet() = default;
+  explicit FastSet(const icu::UnicodeSet& set) : set_(set) {
+    set_.freeze();
+    for (UChar32 c = 0; c < kTableSize; ++c) {
+      if (set_.contains(c)) bits_[c >> 6] |= uint64_t{1} << (c & 63);
+    }
+  }
+  bool contains(UChar32 c) const {
+    if (c >= 0 && c < kTableSize) return (bits_[c >> 6] >> (c & 63)) & 1;
+    return set_.contains(c);
+  }
+
+ private:
+  static constexpr UChar32 kTableSize = 0x800;
+  std::array<uint64_t, kTableSize / 64> bits_{};
+  icu::UnicodeSet set_;
+};
+
+// Before-patterns at most this long (code points) run as ICU look-behinds.
+constexpr long kShortBefore = 0;
+
+// One compiled rule and the cheap tests that say where it cannot match.
+struct CompiledRule {
+  bool is_break = true;
+  // B (bounded) is tested on regions [s, p) that end at the position, for
+  // the starts s within its longest match that hold a code point B can start
+  // with. When B's length is unknown, `before_lookbehind` holds "(?<=B)".
+  std::unique_ptr<icu::RegexPattern> before;  // null when B is empty
+  std::unique_ptr<icu::RegexPattern> after;   // A; null when A is empty
+  std::unique_ptr<icu::RegexMatcher> before_matcher;
+  std::unique_ptr<icu::RegexMatcher> after_matcher;
+  bool before_lookbehind = false;
+  bool before_nullable = true;
+  int32_t before_max16 = 0;    // longest match of B in UTF-16 units
+  icu::UnicodeSet before_first;  // code points a match of B starts with
+  FastSet before_first_fast;
+  bool has_precede = false;      // B opens with a one-code-point look-behind:
+  FastSet precede;               // what may stand before a start
+  bool precede_allows_start = false;
+  // Starts of B in the current window, when B reaches far back (found once
+  // per window, then looked up by binary search).
+  bool far_reaching = false;
+  // A short after-pattern is tried before a before-pattern (it is anchored
+  // and fails fast); a long one (a word list) after it.
+  bool after_first = false;
+  mutable std::vector<int32_t> starts;
+  mutable uint64_t starts_generation = 0;
+  // Matchers are pointed at a new window only when first used in it: most
+  // rules are never tried in a short block.
+  mutable uint64_t window_generation = 0;
+  // When B cannot match empty, the code points just before the position
+  // must fit B's suffix sets (suffix[0]: its last code point).
+  bool gate_prev = false;
+  icu::UnicodeSet scan_set;  // `last`, frozen, for scanning a window
+  std::array<FastSet, srx_internal::kSuffixLength> suffix;
+  std::array<bool, srx_internal::kSuffixLength> suffix_open{};
+  // Likewise the code points from the position on, when A cannot match empty.
+  bool gate_next = false;
+  icu::UnicodeSet first;
+  std::array<FastSet, srx_internal::kSuffixLength> prefix;
+  std::array<bool, srx_internal::kSuffixLength> prefix_open{};
+};
+
+// Reads the code point at s[i] and advances i (ICU's UTF-8 rules; an
+// ill-formed sequence reads as U+FFFD). Conversion and offset mapping both go
+// through here so that they always agree.
+inline UChar32 NextCodePoint(std::string_view s, std::size_t& i) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  if (bytes[i] < 0x80) return bytes[i++];
+  int32_t k = static_cast<int32_t>(i);
+  const auto length = static_cast<int32_t>(s.size());
+  UChar32 c;
+  U8_NEXT(bytes, k, length, c);
+  i = static_cast<std::size_t>(k);
+  return c < 0 ? 0xFFFD : c;
+}
+
+// Moves `pos` back to the start of the code point it falls in.
+std::size_t AlignBack(std::string_view s, std::size_t pos) {
+  while (pos > 0 && pos < s.size() && (static_cast<uint8_t>(s[pos]) & 0xC0) == 0x80) --pos;
+  return pos;
+}
+
+bool IsSpace(UChar32 c) { return u_isUWhiteSpace(c) != 0; }
+
+// [begin, end) without leading and trailing white space; empty when nothing is left.
+TextRange Trim(std::string_view text, std::size_t begin, std::size_t end) {
+  while (begin < end) {
+    std::size_t next = begin;
+    if (!IsSpace(NextCodePoint(text, next))) break;
+    begin = next;
+  }
+  while (end > begin) {
+    std::size_t start = end - 1;
+    while (start > begin && (static_cast<uint8_t>(text[start]) & 0xC0) == 0x80) --start;
+    std::size_t probe = start;
+    if (!IsSpace(NextCodePoint(text, probe))) break;
+    end = start;
+  }
+  return {begin, end};
+}
+
+void AppendRanges(std::string_view text, std::size_t from, const std::vector<std::size_t>& breaks,
+                  std::size_t to, std::vector<TextRange>& out) {
+  std::size_t start = from;
+  auto emit = [&](std::size_t end) {
+    TextRange r = Trim(text, start, end);
+    if (r.begin < r.end) out.push_back(r);
+    start = end;
+  };
+  for (std::size_t b : breaks) emit(b);
+  emit(to);
+}
+
+}  // namespace
+
+struct Segmenter::Impl {
+  SrxRuleSet rules;
+  SegmenterOptions options;
+  std::vector<CompiledRule> compiled;
+  // Where any break rule may fire: after a code point of `prev_any`, before
+  // one of `next_any`, or anywhere when `every_position`.
+  std::vector<const CompiledRule*> break_rules;  // gated ones, for the scans
+  bool every_position = false;
+  bool has_break_rule = false;
+  mutable icu::UnicodeString window;  // the current window in UTF-16
+  mutable uint64_t generation = 0;    // counts windows, see CompiledRule
+
+  // Breaks at byte offsets in (from, end) of `text`, using text[ctx, end) as
+  // the window; sorted.
+  std::vector<std::size_t> FindBreaks(std::string_view text, std::size_t ctx, std::size_t from,
+                                      std::size_t end) const;
+  using CodePoints = std::array<UChar32, srx_internal::kSuffixLength>;
+  bool Decide(int32_t p, int32_t length) const;
+  bool GatesFit(const CompiledRule& rule, const CodePoints& prev, const CodePoints& next) const;
+  // The code points just before p (-1 past the start) and from p on.
+  void Around(int32_t p, int32_t length, CodePoints& prev, CodePoints& next) const;
+  bool BeforeMatches(const CompiledRule& rule, int32_t p, int32_t length) const;
+  bool HasStartsBefore(const CompiledRule& rule, int32_t p, int32_t length) const;
+  void FindStarts(const CompiledRule& rule, int32_t length) const;
+  bool PrecedeFits(const CompiledRule& rule, int32_t start, int32_t length) const;
+  std::vector<TextRange> Run(std::string_view text, std::size_t from) const;
+};
+
+Segmenter::Segmenter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Segmenter::Segmenter(Segmenter&&) noexcept = default;
+Segmenter& Segmenter::operator=(Segmenter&&) noexcept = default;
+Segmenter::~Segmenter() = default;
+
+const SrxRuleSet& Segmenter::rules() const { return impl_->rules; }
+const SegmenterOptions& Segmenter::options() const { return impl_->options; }
+
+Result<Segmenter> Segmenter::Create(const SrxDocument& document, const LanguageTag& language,
+                                    const SegmenterOptions& options) {
+  auto rules = document.RulesFor(language.str());
+  if (!rules.ok()) return rules.error();
+  return Create(*rules, options);
+}
+
+Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOptions& options) {
+  if (options.window_bytes < 4 * options.context_bytes || options.context_bytes < 1024) {
+    return UsageError("segmenter window must be at least four times its context (>= 1 KiB)");
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->rules = rules;
+  impl->options = options;
+  for (std::size_t k = 0; k < rules.rules.size(); ++k) {
+    const SrxRule& rule = rules.rules[k];
+    const std::string context = "rule " + std::to_string(k + 1) + " of '" +
+                                (rules.names.empty() ? std::string("?") : rules.names.front()) +
+                                (rules.names.size() > 1 ? "...'" : "'");
+    LOVCEN_RETURN_IF_ERROR(ValidateSrxRule(rule, context));
+    CompiledRule c;
+    c.is_break = rule.is_break;
+    UErrorCode status = U_ZERO_ERROR;
+    bool before_nullable = true;
+    bool after_nullable = true;
+    if (!rule.before.empty()) {
+      auto facts = srx_internal::AnalyzePattern(rule.before, srx_internal::kRepeatCap);
+      icu::UnicodeString pattern = facts.bounded;
+      // Short patterns run as one ICU look-behind (ICU tries the few starts
+      // itself, cheaper than one call per start); far-reaching ones are
+      // tried only at the starts they can begin with.
+      c.before_lookbehind = facts.max_length < 0 || facts.max_length <= kShortBefore;
+      if (c.before_lookbehind) {
+        pattern = icu::UnicodeString(u"(?<=").append(facts.bounded).append(u')');
+      } else {
+        c.before_max16 = static_cast<int32_t>(2 * facts.max_length);
+        c.before_first = facts.first;
+        c.before_first.freeze();
+        c.before_first_fast = FastSet(facts.first);
+        c.has_precede = facts.has_precede;
+        c.precede = FastSet(facts.precede);
+        c.precede_allows_start = facts.precede_allows_start;
+        c.far_reaching = c.before_max16 > 48;
+      }
+      auto compiled = srx_internal::CompilePattern(pattern, 0, context);
+      if (!compiled.ok()) return compiled.error();
+      c.before = std::move(*compiled);
+      c.before_matcher.reset(c.before->matcher(status));
+      if (U_SUCCESS(status)) {
+        // Look-arounds, \b and anchors see the whole window, not the region.
+        c.before_matcher->useTransparentBounds(true);
+        c.before_matcher->useAnchoringBounds(false);
+      }
+      before_nullable = facts.nullable;
+      c.before_nullable = facts.nullable;
+      if (!facts.nullable) {
+        c.gate_prev = true;
+        c.scan_set = facts.last;
+        c.scan_set.freeze();
+        for (int k = 0; k < srx_internal::kSuffixLength; ++k) c.suffix[k] = FastSet(facts.suffix[k]);
+        c.suffix_open = facts.suffix_open;
+      }
+    }
+    if (!rule.after.empty()) {
+      auto facts = srx_internal::AnalyzePattern(rule.after, srx_internal::kRepeatCap);
+      auto compiled = srx_internal::CompilePattern(
+          icu::UnicodeString::fromUTF8(icu::StringPiece(rule.after.data(),
+                                                        static_cast<int32_t>(rule.after.size()))),
+          0, context);
+      if (!compiled.ok()) return compiled.error();
+      c.after = std::move(*compiled);
+      c.after_first = rule.after.size() < 64;
+      c.after_matcher.reset(c.after->matcher(status));
+      after_nullable = facts.nullable;
+      if (!facts.nullable) {
+        c.gate_next = true;
+        c.first = facts.first;
+        c.first.freeze();
+        for (int k = 0; k < srx_internal::kSuffixLength; ++k) c.prefix[k] = FastSet(facts.prefix[k]);
+        c.prefix_open = facts.prefix_open;
+      }
+    }
+    if (U_FAILURE(status)) return BadInput(context + ": cannot create a matcher");
+    if (c.is_break) {
+      impl->has_break_rule = true;
+      // A break rule that can match empty on both sides may fire anywhere.
+      if (before_nullable && after_nullable) impl->every_position = true;
+    }
+    impl->compiled.push_back(std::move(c));
+  }
+  for (const CompiledRule& c : impl->compiled) {
+    if (c.is_break && (c.gate_prev || c.gate_next)) impl->break_rules.push_back(&c);
+  }
+  return Segmenter(std::move(impl));
+}
+
+bool Segmenter::Impl::PrecedeFits(const CompiledRule& rule, int32_t start, int32_t length) const {
+  if (!rule.has_precede) return true;
+  if (start == 0) return rule.precede_allows_start;
+  UChar32 c;
+  U16_GET(window.getBuffer(), 0, start - 1, length, c);
+  return rule.precede.contains(c);
+}
+
+void Segmenter::Impl::FindStarts(const CompiledRule& rule, int32_t length) const {
+  if (rule.starts_generation == generation) return;
+  const UChar* u = window.getBuffer();
+  rule.starts.clear();
+  for (int32_t k = 0; k < length;) {
+    k += rule.before_first.span(u + k, length - k, USET_SPAN_NOT_CONTAINED);
+    if (k >= length) break;
+    if (PrecedeFits(rule, k, length)) rule.starts.push_back(k);
+    k += U16_IS_LEAD(u[k]) && k + 1 < length && U16_IS_TRAIL(u[k + 1]) ? 2 : 1;
+  }
+  rule.starts_generation = generation;
+}
+
+bool Segmenter::Impl::HasStartsBefore(const CompiledRule& rule, int32_t p, int32_t length) const {
+  if (rule.before_lookbehind || rule.before_nullable) return true;
+  FindStarts(rule, length);
+  auto it = std::lower_bound(rule.starts.begin(), rule.starts.end(), p);
+  return it != rule.starts.begin() && *(it - 1) >= p - rule.before_max16;
+}
+
+bool Segmenter::Impl::BeforeMatches(const CompiledRule& rule, int32_t p, int32_t length) const {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::RegexMatcher& m = *rule.before_matcher;
+  if (rule.before_lookbehind) return m.lookingAt(p, status) && U_SUCCESS(status);
+  auto try_start = [&](int32_t start) {
+    m.region(start, p, status);
+    const bool hit = m.matches(status);
+    return U_SUCCESS(status) && hit;
+  };
+  if (rule.before_nullable && try_start(p)) return true;
+  const int32_t lowest = std::max(0, p - rule.before_max16);
+  const UChar* u = window.getBuffer();
+  if (rule.far_reaching) {
+    FindStarts(rule, length);
+    auto it = std::lower_bound(rule.starts.begin(), rule.starts.end(), p);
+    while (it != rule.starts.begin()) {
+      --it;
+      if (*it < lowest) break;
+      if (try_start(*it)) return true;
+    }
+    return false;
+  }
+  for (int32_t start = p - 1; start >= lowest; --start) {
+    if (U16_IS_TRAIL(u[start]) && start > 0 && U16_IS_LEAD(u[start - 1])) continue;
+    UChar32 c;
+    U16_GET(u, 0, start, length, c);
+    if (rule.before_first_fast.contains(c) && PrecedeFits(rule, start, length) &&
+        try_start(start)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Segmenter::Impl::GatesFit(const CompiledRule& rule, const CodePoints& prev,
+                               const CodePoints& next) const {
+  for (int k = 0; k < srx_internal::kSuffixLength; ++k) {
+    if (rule.gate_prev && !rule.suffix_open[k] &&
+        (prev[k] < 0 || !rule.suffix[k].contains(prev[k]))) {
+      return false;
+    }
+    if (rule.gate_next && !rule.prefix_open[k] &&
+        (next[k] < 0 || !rule.prefix[k].contains(next[k]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void Segmenter::Impl::Around(int32_t p, int32_t length, CodePoints& prev, CodePoints& next) const {
+  const UChar* u = window.getBuffer();
+  int32_t at = p;
+  for (auto& c : prev) {
+    if (at > 0) {
+      U16_PREV(u, 0, at, c);
+    } else {
+      c = -1;
+    }
+  }
+  at = p;
+  for (auto& c : next) {
+    if (at < length) {
+      U16_NEXT(u, at, length, c);
+    } else {
+      c = -1;
+    }
+  }
+}
+
+bool Segmenter::Impl::Decide(int32_t p, int32_t length) const {
+  CodePoints prev, next;
+  Around(p, length, prev, next);
+  for (const CompiledRule& rule : compiled) {
+    if (!GatesFit(rule, prev, next)) continue;
+    if (rule.window_generation != generation) {
+      if (rule.before_matcher) rule.before_matcher->reset(window);
+      if (rule.after_matcher) rule.after_matcher->reset(window);
+      rule.window_generation = generation;
+    }
+    // The cheaper test first: a before-pattern that reaches far back costs
+    // more than an anchored after-pattern, a short one usually less.
+    UErrorCode status = U_ZERO_ERROR;
+    if (rule.far_reaching || rule.after_first) {
+      if (rule.far_reaching && !HasStartsBefore(rule, p, length)) continue;
+      if (rule.after_matcher && !rule.after_matcher->lookingAt(p, status)) continue;
+      if (rule.before_matcher && !BeforeMatches(rule, p, length)) continue;
+    } else {
+      if (rule.before_matcher && !BeforeMatches(rule, p, length)) continue;
+      if (rule.after_matcher && !rule.after_matcher->lookingAt(p, status)) continue;
+    }
+    if (U_FAILURE(status)) continue;
+    return rule.is_break;
+  }
+  return false;
+}
+
+std::vector<std::size_t> Segmenter::Impl::FindBreaks(std::string_view text, std::size_t ctx,
+                                                     std::size_t from, std::size_t end) const {
+  std::vector<std::size_t> breaks;
+  if (!has_break_rule) return breaks;
+  // The window in UTF-16 for ICU, remembering where `from` falls.
+  window.remove();
+  UChar* buffer = window.getBuffer(static_cast<int32_t>(end - ctx) + 1);
+  int32_t length = 0;
+  int32_t from16 = 0;
+  for (std::size_t i = ctx; i < end;) {
+    if (i == from) from16 = length;
+    const UChar32 c = NextCodePoint(text, i);
+    U16_APPEND_UNSAFE(buffer, length, c);
+  }
+  if (from >= end) from16 = length;
+  window.releaseBuffer(length);
+
+  // Candidate positions: only where some break rule can match at all.
+  std::vector<int32_t> candidates;
+  const UChar* u = window.getBuffer();
+  if (every_position) {
+    for (int32_t p = from16 + 1; p < length; ++p) {
+      if (!U16_IS_TRAIL(u[p]) || !U16_IS_LEAD(u[p - 1])) candidates.push_back(p);
+    }
+  } else {
+    // Each break rule scans for the code point it ends (or starts) with and
+    // keeps the positions where all its gates fit: far fewer positions than
+    // the union of those code points (white space, digits) would give.
+    for (const CompiledRule* rule : break_rules) {
+      const bool by_prev = rule->gate_prev;
+      const icu::UnicodeSet& set = by_prev ? rule->scan_set : rule->first;
+      int32_t k = by_prev ? from16 : from16 + 1;
+      while (k < length) {
+        k += set.span(u + k, length - k, USET_SPAN_NOT_CONTAINED);
+        if (k >= length) break;
+        const int32_t len = U16_IS_LEAD(u[k]) && k + 1 < length && U16_IS_TRAIL(u[k + 1]) ? 2 : 1;
+        const int32_t p = by_prev ? k + len : k;
+        k += len;
+        if (p <= from16 || p >= length) continue;
+        CodePoints prev, next;
+        Around(p, length, prev, next);
+        if (GatesFit(*rule, prev, next)) candidates.push_back(p);
+      }
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  }
+  if (candidates.empty()) return breaks;
+
+  ++generation;
+  std::vector<int32_t> breaks16;
+  for (int32_t p : candidates) {
+    if (p > from16 && p < length && Decide(p, length)) breaks16.push_back(p);
+  }
+  // Back to byte offsets: one more walk over the window, in step with UTF-16.
+  std::size_t i = ctx;
+  int32_t at16 = 0;
+  for (int32_t b : breaks16) {
+    while (at16 < b) {
+      const UChar32 c = NextCodePoint(text, i);
+      at16 += U16_LENGTH(c);
+    }
+    breaks.push_back(i);
+  }
+  return breaks;
+}
+
+std::vector<TextRange> Segmenter::Impl::Run(std::string_view text, std::size_t from) const {
+  std::vector<TextRange> out;
+  const std::size_t n = text.size();
+  if (from >= n) return out;
+  std::size_t start = AlignBack(text, from);
+  std::size_t window_bytes = options.window_bytes;
+  for (;;) {
+    const std::size_t ctx =
+        start > options.context_bytes ? AlignBack(text, start - options.context_bytes) : 0;
+    std::size_t end = std::min(n, start + window_bytes);
+    end = AlignBack(text, end);
+    const bool final = end >= n;
+    std::vector<std::size_t> breaks = FindBreaks(text, ctx, start, final ? n : end);
+    if (final) {
+      AppendRanges(text, start, breaks, n, out);
+      return out;
+    }
+    // Breaks close to the window's end are decided again in the next window,
+    // where patterns can see the text that follows.
+    const std::size_t limit = end - options.context_bytes;
+    while (!breaks.empty() && breaks.back() > limit) breaks.pop_back();
+    if (breaks.empty()) {
+      window_bytes *= 2;  // one segment longer than the window: look further
+      continue;
+    }
+    const std::size_t last = breaks.back();
+    breaks.pop_back();
+    AppendRanges(text, start, breaks, last, out);
+    start = last;
+    window_bytes = options.window_bytes;
+  }
+}
+
+std::vector<TextRange> Segmenter::Segment(std::string_view text) const {
+  return impl_->Run(text, 0);
+}
+
+std::vector<TextRange> Segmenter::Segment(std::string_view text, std::size_t from) const {
+  return impl_->Run(text, from);
+}
+
+std::vector<TextRange> Segmenter::SegmentSubflow(std::string_view text) const {
+  if (impl_->rules.segment_subflows) return Segment(text);
+  std::vector<TextRange> out;
+  TextRange r = Trim(text, 0, text.size());
+  if (r.begin < r.end) out.push_back(r);
+  return out;
+}
+
+// ---- SegmentStream ----
+
+SegmentStream::SegmentStream(const Segmenter& segmenter, std::size_t max_segment_bytes)
+    : segmenter_(segmenter), max_segment_bytes_(std::max<std::size_t>(max_segment_bytes, 1024)) {}
+
+std::vector<StreamedSegment> SegmentStream::Feed(std::string_view piece) {
+  buffer_.append(piece);
+  const std::size_t threshold = 2 * segmenter_.options().window_bytes;
+  if (buffer_.size() - context_ < threshold) return {};
+  return Drain(false);
+}
+
+std::vector<StreamedSegment> SegmentStream::Finish() {
+  auto out = Drain(true);
+  buffer_.clear();
+  context_ = 0;
+  return out;
+}
+
+std::vector<StreamedSegment> SegmentStream::Drain(bool final) {
+  std::vector<StreamedSegment> out;
+  const std::string_view text(buffer_);
+  std::vector<TextRange> ranges = segmenter_.Segment(text, context_);
+  std::size_t keep_from = context_;  // first byte not given out
+  if (final) {
+    for (const TextRange& r : ranges) {
+      out.push_back({{base_ + r.begin, base_ + r.end}, std::string(text.substr(r.begin, r.size()))});
+    }
+    return out;
+  }
+  // A segment is final once the next one starts well before the end of what
+  // has arrived: later text can only change breaks near the end.
+  const std::size_t margin = segmenter_.options().context_bytes;
+  const std::size_t safe = text.size() > margin ? text.size() - margin : 0;
+  std::size_t k = 0;
+  for (; k + 1 < ranges.size() && ranges[k + 1].begin <= safe; ++k) {
+    const TextRange& r = ranges[k];
+    out.push_back({{base_ + r.begin, base_ + r.end}, std::string(text.substr(r.begin, r.size()))});
+    keep_from = r.end;
+  }
+  if (out.empty() && safe > context_ + max_segment_bytes_) {
+    // No break in sight: cut the over-long segment rather than hold it all.
+    const std::size_t cut = AlignBack(text, context_ + max_segment_bytes_);
+    TextRange r = Trim(text, context_, cut);
+    if (r.begin < r.end) {
+      out.push_back({{base_ + r.begin, base_ + r.end}, std::string(text.substr(r.begin, r.size()))});
+    }
+    keep_from = cut;
+  }
+  // Keep some context before the rest for the before-patterns.
+  const std::size_t context_bytes = segmenter_.options().context_bytes;
+  const std::size_t drop =
+      keep_from > context_bytes ? AlignBack(text, keep_from - context_bytes) : 0;
+  buffer_.erase(0, drop);
+  base_ += drop;
+  context_ = keep_from - drop;
+  return out;
+}
+
+// ---- ICU's sentence break, for comparison ----
+
+Result<std::vector<TextRange>> IcuSentenceSegments(std::string_view text,
+                                                   const LanguageTag& language,
+                                                   bool suppressions) {
+  std::string id(language.icu_locale());
+  if (suppressions) id += "@ss=standard";
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> bi(
+      icu::BreakIterator::createSentenceInstance(icu::Locale(id.c_str()), status));
+  if (U_FAILURE(status)) return BadInput(std::string("ICU sentence break: ") + u_errorName(status));
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  bi->setText(ut, status);
+  std::vector<TextRange> out;
+  if (U_SUCCESS(status)) {
+    int32_t start = bi->first();
+    for (int32_t end = bi->next(); end != icu::BreakIterator::DONE; start = end, end = bi->next()) {
+      TextRange r = Trim(text, static_cast<std::size_t>(start), static_cast<std::size_t>(end));
+      if (r.begin < r.end) out.push_back(r);
+    }
+  }
+  utext_close(ut);
+  if (U_FAILURE(status)) return BadInput(std::string("ICU sentence break: ") + u_errorName(status));
+  return out;
+}
+
+}  // namespace lovcen

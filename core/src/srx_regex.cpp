@@ -1,0 +1,780 @@
+// A small recursive-descent reader of Java-style regular expressions that
+// computes, conservatively, which code points can start and end a match and
+// whether the empty string matches; and that caps unbounded repetitions for
+// ICU's bounded look-behind. It does not match anything itself: ICU does.
+#include "srx_regex.h"
+
+#include <unicode/regex.h>
+#include <unicode/uchar.h>
+#include <unicode/utf16.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace lovcen::srx_internal {
+namespace {
+
+constexpr UChar32 kMaxCodePoint = 0x10FFFF;
+
+icu::UnicodeSet AnySet() { return icu::UnicodeSet(0, kMaxCodePoint); }
+
+// Thrown inside the analyser only, when it meets a construct it cannot read;
+// the caller then answers with the conservative facts.
+struct Unreadable {};
+
+struct Facts {
+  bool nullable = true;
+  icu::UnicodeSet first;
+  icu::UnicodeSet last;
+  long min_len = 0;  // in code points
+  long max_len = 0;  // -1: unbounded
+  // Possible match lengths below kSuffixLength (bit j: exactly j code
+  // points), and bit kSuffixLength for that many or more.
+  uint8_t lens = 1;
+  // suffix[k]: the code point k+1 places from the end, over the matches
+  // that are at least k+1 long.
+  std::array<icu::UnicodeSet, kSuffixLength> suffix;
+  // prefix[k]: the code point k+1 places from the start, likewise.
+  std::array<icu::UnicodeSet, kSuffixLength> prefix;
+};
+
+uint8_t AddLens(uint8_t a, uint8_t b) {
+  uint8_t out = 0;
+  for (int i = 0; i <= kSuffixLength; ++i) {
+    if (!(a & (1u << i))) continue;
+    for (int j = 0; j <= kSuffixLength; ++j) {
+      if (b & (1u << j)) out |= static_cast<uint8_t>(1u << std::min(i + j, kSuffixLength));
+    }
+  }
+  return out;
+}
+
+// Suffix sets of X followed by Y.
+void ConcatSuffix(const Facts& x, const Facts& y, Facts& out) {
+  out.lens = AddLens(x.lens, y.lens);
+  for (int k = 0; k < kSuffixLength; ++k) {
+    icu::UnicodeSet set;
+    if (y.lens >> (k + 1)) set.addAll(y.suffix[k]);  // Y can be long enough
+    for (int j = 0; j <= k; ++j) {
+      if (y.lens & (1u << j)) set.addAll(x.suffix[k - j]);
+    }
+    out.suffix[k] = set;
+    icu::UnicodeSet pre;
+    if (x.lens >> (k + 1)) pre.addAll(x.prefix[k]);  // X can be long enough
+    for (int j = 0; j <= k; ++j) {
+      if (x.lens & (1u << j)) pre.addAll(y.prefix[k - j]);
+    }
+    out.prefix[k] = pre;
+  }
+}
+
+Facts CharFacts(const icu::UnicodeSet& set) {
+  Facts f;
+  f.nullable = false;
+  f.first = set;
+  f.last = set;
+  f.min_len = 1;
+  f.max_len = 1;
+  f.lens = 1u << 1;
+  f.suffix[0] = set;
+  f.prefix[0] = set;
+  return f;
+}
+
+// Anything at all, of any length (back-references).
+Facts AnyFacts() {
+  Facts f = CharFacts(AnySet());
+  f.nullable = true;
+  f.min_len = 0;
+  f.max_len = -1;
+  f.lens = 0xFF;
+  for (auto& set : f.suffix) set = AnySet();
+  for (auto& set : f.prefix) set = AnySet();
+  return f;
+}
+
+long AddLen(long a, long b) { return a < 0 || b < 0 ? -1 : a + b; }
+
+Facts Concat(const Facts& a, const Facts& b) {
+  Facts f;
+  f.min_len = a.min_len + b.min_len;
+  f.max_len = AddLen(a.max_len, b.max_len);
+  f.nullable = a.nullable && b.nullable;
+  f.first = a.first;
+  if (a.nullable) f.first.addAll(b.first);
+  f.last = b.last;
+  if (b.nullable) f.last.addAll(a.last);
+  ConcatSuffix(a, b, f);
+  return f;
+}
+
+Facts Either(const Facts& a, const Facts& b) {
+  Facts f;
+  f.min_len = std::min(a.min_len, b.min_len);
+  f.max_len = a.max_len < 0 || b.max_len < 0 ? -1 : std::max(a.max_len, b.max_len);
+  f.nullable = a.nullable || b.nullable;
+  f.first = a.first;
+  f.first.addAll(b.first);
+  f.last = a.last;
+  f.last.addAll(b.last);
+  f.lens = a.lens | b.lens;
+  for (int k = 0; k < kSuffixLength; ++k) {
+    f.suffix[k] = a.suffix[k];
+    f.suffix[k].addAll(b.suffix[k]);
+    f.prefix[k] = a.prefix[k];
+    f.prefix[k].addAll(b.prefix[k]);
+  }
+  return f;
+}
+
+// A UnicodeSet from an ICU property expression such as "\p{Lu}"; null when
+// ICU's set syntax does not know the name (Java-only names like javaLowerCase).
+std::optional<icu::UnicodeSet> PropertySet(const std::u32string& name, bool negated) {
+  std::u32string expr = name;
+  // Java spells scripts IsLatin and blocks InGreek; ICU's sets want sc= / blk=.
+  if (expr.size() > 2 && expr[0] == U'I' && expr[1] == U's') {
+    expr = U"sc=" + expr.substr(2);
+  } else if (expr.size() > 2 && expr[0] == U'I' && expr[1] == U'n') {
+    expr = U"blk=" + expr.substr(2);
+  }
+  icu::UnicodeString pattern(u"[\\p{");
+  for (char32_t c : expr) pattern.append(static_cast<UChar32>(c));
+  pattern.append(u"}]");
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeSet set(pattern, status);
+  if (U_FAILURE(status)) {
+    // "Is" may also prefix a general category or binary property (IsL, IsAlphabetic).
+    if (name.size() > 2 && name[0] == U'I' && name[1] == U's') {
+      return PropertySet(name.substr(2), negated);
+    }
+    return std::nullopt;
+  }
+  if (negated) set.complement();
+  return set;
+}
+
+icu::UnicodeSet FromPattern(const char16_t* pattern) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeSet set(icu::UnicodeString(pattern), status);
+  if (U_FAILURE(status)) return AnySet();
+  return set;
+}
+
+// ICU's definitions (a superset of Java's ASCII ones, which is what a
+// conservative answer needs).
+icu::UnicodeSet DigitSet() { return FromPattern(u"[\\p{Nd}]"); }
+icu::UnicodeSet SpaceSet() { return FromPattern(u"[\\p{White_Space}\\u001C-\\u001F]"); }
+icu::UnicodeSet WordSet() {
+  return FromPattern(u"[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\u200C\\u200D]");
+}
+icu::UnicodeSet LineBreakSet() { return FromPattern(u"[\\u000A-\\u000D\\u0085\\u2028\\u2029]"); }
+icu::UnicodeSet HorizontalSpaceSet() { return FromPattern(u"[\\p{Zs}\\u0009]"); }
+
+class Analyzer {
+ public:
+  Analyzer(std::u32string pattern, int cap) : p_(std::move(pattern)), cap_(cap) {}
+
+  Facts Run() {
+    LeadingLookbehind();
+    Facts f = Alternation(false);
+    if (i_ != p_.size()) throw Unreadable{};
+    if (top_level_alternation_) has_precede_ = false;
+    return f;
+  }
+
+  // A pattern that opens with (?<=[X]) or (?<![X]) says which code point
+  // may stand before a match: the segmenter skips starts where none does.
+  bool has_precede() const { return has_precede_; }
+  const icu::UnicodeSet& precede() const { return precede_; }
+  bool precede_allows_start() const { return precede_allows_start_; }
+  bool has_backreference() const { return backref_; }
+
+  // The pattern with unbounded repetitions capped.
+  std::u32string Bounded() const {
+    std::u32string out;
+    std::size_t at = 0;
+    // Whether some match ends at a position does not depend on how often a
+    // leading atom repeats beyond its minimum (X+Y ends where XY ends), so a
+    // leading repetition shrinks to its minimum: far fewer look-behind starts.
+    const bool shrink_leading = !backref_ && !top_level_alternation_;
+    for (const Cap& c : caps_) {
+      out.append(p_, at, c.begin - at);
+      if (c.leading && shrink_leading) {
+        out += U"{" + ToU32(std::to_string(c.min)) + U"}";
+      } else {
+        out += U"{" + ToU32(std::to_string(c.min)) + U"," +
+               ToU32(std::to_string(std::max(c.min, cap_))) + U"}";
+      }
+      at = c.end;
+    }
+    out.append(p_, at, std::u32string::npos);
+    return out;
+  }
+
+ private:
+  struct Cap {
+    std::size_t begin, end;  // the quantifier's text, without a lazy/possessive suffix
+    int min;
+    bool leading;  // quantifies the first atom of the whole pattern
+  };
+
+  static std::u32string ToU32(const std::string& ascii) { return {ascii.begin(), ascii.end()}; }
+
+  bool AtEnd() const { return i_ >= p_.size(); }
+  char32_t Peek(std::size_t ahead = 0) const {
+    return i_ + ahead < p_.size() ? p_[i_ + ahead] : U'\0';
+  }
+  char32_t Next() {
+    if (AtEnd()) throw Unreadable{};
+    return p_[i_++];
+  }
+
+  void SkipExtended() {
+    if (!extended_) return;
+    while (!AtEnd()) {
+      char32_t c = Peek();
+      if (c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f') {
+        ++i_;
+      } else if (c == U'#') {
+        while (!AtEnd() && Peek() != U'\n') ++i_;
+      } else {
+        break;
+      }
+    }
+  }
+
+  Facts Alternation(bool in_group) {
+    Facts f = Sequence(in_group);
+    while (!AtEnd() && Peek() == U'|') {
+      if (!in_group) top_level_alternation_ = true;
+      ++i_;
+      f = Either(f, Sequence(in_group));
+    }
+    return f;
+  }
+
+  Facts Sequence(bool in_group) {
+    Facts f;  // empty: nullable, nothing consumed
+    bool first_atom = !in_group && i_ == 0;
+    for (;;) {
+      SkipExtended();
+      if (AtEnd()) break;
+      char32_t c = Peek();
+      if (c == U'|') break;
+      if (c == U')') {
+        if (!in_group) throw Unreadable{};
+        break;
+      }
+      Facts atom = Atom();
+      atom = Quantified(std::move(atom), first_atom);
+      first_atom = false;
+      f = Concat(f, atom);
+    }
+    return f;
+  }
+
+  // Reads a quantifier after an atom, if any, and applies it.
+  Facts Quantified(Facts atom, bool leading) {
+    SkipExtended();
+    if (AtEnd()) return atom;
+    const std::size_t begin = i_;
+    int min = 1;
+    long max = 1;  // -1: unbounded
+    char32_t c = Peek();
+    if (c == U'*') {
+      ++i_;
+      min = 0;
+      max = -1;
+    } else if (c == U'+') {
+      ++i_;
+      max = -1;
+    } else if (c == U'?') {
+      ++i_;
+      min = 0;
+    } else if (c == U'{' && IsCounted()) {
+      ++i_;
+      min = ReadNumber();
+      max = min;
+      if (Peek() == U',') {
+        ++i_;
+        max = Peek() == U'}' ? -1 : ReadNumber();
+      }
+      if (Next() != U'}') throw Unreadable{};
+    } else {
+      return atom;
+    }
+    const std::size_t end = i_;
+    bool possessive = false;
+    if (!AtEnd() && (Peek() == U'?' || Peek() == U'+')) {  // lazy / possessive
+      possessive = Peek() == U'+';
+      ++i_;
+    }
+    if (max < 0) caps_.push_back({begin, end, min, leading && !possessive});
+    if (max == 0) return Facts{};  // x{0}: matches only the empty string
+    {
+      // Suffix sets of the repetitions: the last few copies decide them, so
+      // a few more powers than the minimum cover every count.
+      const long top = max < 0 ? min + kSuffixLength + 1 : std::min<long>(max, min + kSuffixLength + 1);
+      Facts power;  // atom^0
+      Facts all;
+      bool any = false;
+      for (long n = 0; n <= top; ++n) {
+        if (n >= min) {
+          all = any ? Either(all, power) : power;
+          any = true;
+        }
+        if (n < top) power = Concat(power, atom);
+      }
+      atom.lens = all.lens;
+      atom.suffix = all.suffix;
+      atom.prefix = all.prefix;
+    }
+    if (min == 0) atom.nullable = true;
+    atom.min_len *= min;
+    if (atom.max_len != 0) atom.max_len = max < 0 || atom.max_len < 0 ? -1 : atom.max_len * max;
+    return atom;
+  }
+
+  bool IsCounted() const {
+    // "{n}", "{n,}", "{n,m}"; anything else is a literal brace.
+    std::size_t j = i_ + 1;
+    std::size_t digits = 0;
+    while (j < p_.size() && p_[j] >= U'0' && p_[j] <= U'9') ++j, ++digits;
+    if (digits == 0) return false;
+    if (j < p_.size() && p_[j] == U'}') return true;
+    if (j >= p_.size() || p_[j] != U',') return false;
+    ++j;
+    while (j < p_.size() && p_[j] >= U'0' && p_[j] <= U'9') ++j;
+    return j < p_.size() && p_[j] == U'}';
+  }
+
+  int ReadNumber() {
+    long value = 0;
+    bool any = false;
+    while (!AtEnd() && Peek() >= U'0' && Peek() <= U'9') {
+      value = value * 10 + static_cast<long>(Next() - U'0');
+      if (value > 1000000) throw Unreadable{};
+      any = true;
+    }
+    if (!any) throw Unreadable{};
+    return static_cast<int>(value);
+  }
+
+  icu::UnicodeSet Single(UChar32 c) const {
+    icu::UnicodeSet set(c, c);
+    if (case_insensitive_) set.closeOver(USET_CASE_INSENSITIVE);
+    return set;
+  }
+
+  icu::UnicodeSet Folded(icu::UnicodeSet set) const {
+    if (case_insensitive_) set.closeOver(USET_CASE_INSENSITIVE);
+    return set;
+  }
+
+  Facts Atom() {
+    char32_t c = Next();
+    switch (c) {
+      case U'(': return Group();
+      case U'[': return CharFacts(Folded(Class()));
+      case U'.': return CharFacts(AnySet());
+      case U'^':
+      case U'$': return Facts{};
+      case U'\\': return Escape();
+      case U'*':
+      case U'+':
+      case U'?': throw Unreadable{};  // a quantifier with nothing to repeat
+      default: return CharFacts(Single(static_cast<UChar32>(c)));
+    }
+  }
+
+  Facts Group() {
+    const bool saved_ci = case_insensitive_;
+    const bool saved_x = extended_;
+    bool zero_width = false;
+    if (Peek() == U'?') {
+      ++i_;
+      char32_t k = Next();
+      if (k == U':' || k == U'>') {
+        // non-capturing or atomic
+      } else if (k == U'=' || k == U'!') {
+        zero_width = true;
+      } else if (k == U'<' && (Peek() == U'=' || Peek() == U'!')) {
+        ++i_;
+        zero_width = true;
+      } else if (k == U'<') {
+        while (Next() != U'>') {
+        }  // named group
+      } else if (k == U'#') {
+        while (Next() != U')') {
+        }
+        return Facts{};
+      } else {
+        // Flags: (?imsx-imsx) for the rest of the enclosing group, or (?i:...).
+        --i_;
+        bool on = true;
+        for (;;) {
+          char32_t f = Next();
+          if (f == U')') return Facts{};  // flags apply until the enclosing group ends
+          if (f == U':') break;
+          if (f == U'-') {
+            on = false;
+          } else if (f == U'i') {
+            case_insensitive_ = on;
+          } else if (f == U'x') {
+            extended_ = on;
+          } else if (f != U'm' && f != U's' && f != U'u' && f != U'd' && f != U'U' &&
+                     f != U'w') {
+            throw Unreadable{};
+          }
+        }
+        Facts f = Alternation(true);
+        if (Next() != U')') throw Unreadable{};
+        case_insensitive_ = saved_ci;
+        extended_ = saved_x;
+        return f;
+      }
+    }
+    Facts f = Alternation(true);
+    if (Next() != U')') throw Unreadable{};
+    case_insensitive_ = saved_ci;
+    extended_ = saved_x;
+    if (zero_width) return Facts{};
+    return f;
+  }
+
+  UChar32 HexDigits(int count) {
+    UChar32 value = 0;
+    for (int k = 0; k < count; ++k) value = value * 16 + HexValue(Next());
+    return value;
+  }
+  static UChar32 HexValue(char32_t c) {
+    if (c >= U'0' && c <= U'9') return static_cast<UChar32>(c - U'0');
+    if (c >= U'a' && c <= U'f') return static_cast<UChar32>(c - U'a' + 10);
+    if (c >= U'A' && c <= U'F') return static_cast<UChar32>(c - U'A' + 10);
+    throw Unreadable{};
+  }
+
+  // An escape that stands for one code point, if the next escape is one.
+  std::optional<UChar32> CharEscape(char32_t c) {
+    switch (c) {
+      case U't': return 0x09;
+      case U'n': return 0x0A;
+      case U'r': return 0x0D;
+      case U'f': return 0x0C;
+      case U'a': return 0x07;
+      case U'e': return 0x1B;
+      case U'0': {
+        UChar32 value = 0;
+        for (int k = 0; k < 3 && Peek() >= U'0' && Peek() <= U'7'; ++k) {
+          value = value * 8 + static_cast<UChar32>(Next() - U'0');
+        }
+        return value;
+      }
+      case U'x':
+        if (Peek() == U'{') {
+          ++i_;
+          UChar32 value = 0;
+          while (Peek() != U'}') value = value * 16 + HexValue(Next());
+          ++i_;
+          if (value > kMaxCodePoint) throw Unreadable{};
+          return value;
+        }
+        return HexDigits(2);
+      case U'u': return HexDigits(4);
+      case U'c': return static_cast<UChar32>(Next()) ^ 0x40;
+      default: break;
+    }
+    if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9')) {
+      return std::nullopt;  // a class, an anchor or a back-reference
+    }
+    return static_cast<UChar32>(c);  // an escaped literal: \. \? \\ ...
+  }
+
+  // \d \s \w \p{..} and their negations, or nullopt.
+  std::optional<icu::UnicodeSet> ClassEscape(char32_t c) {
+    icu::UnicodeSet set;
+    switch (c) {
+      case U'd': return DigitSet();
+      case U'D': set = DigitSet(); set.complement(); return set;
+      case U's': return SpaceSet();
+      case U'S': set = SpaceSet(); set.complement(); return set;
+      case U'w': return WordSet();
+      case U'W': set = WordSet(); set.complement(); return set;
+      case U'h': return HorizontalSpaceSet();
+      case U'H': set = HorizontalSpaceSet(); set.complement(); return set;
+      case U'v': return LineBreakSet();
+      case U'V': set = LineBreakSet(); set.complement(); return set;
+      case U'X': throw Unreadable{};  // a grapheme cluster has no fixed length
+      case U'N': {
+        if (Peek() != U'{') throw Unreadable{};
+        while (Next() != U'}') {
+        }
+        return AnySet();
+      }
+      case U'p':
+      case U'P': {
+        std::u32string name;
+        if (Peek() == U'{') {
+          ++i_;
+          while (Peek() != U'}') name += Next();
+          ++i_;
+        } else {
+          name += Next();
+        }
+        auto prop = PropertySet(name, c == U'P');
+        if (!prop) return AnySet();  // unknown to ICU sets: assume anything
+        return *prop;
+      }
+      default: return std::nullopt;
+    }
+  }
+
+  Facts Escape() {
+    char32_t c = Next();
+    if (c == U'Q') {  // \Q...\E quotes literally
+      Facts f;
+      while (!AtEnd()) {
+        if (Peek() == U'\\' && Peek(1) == U'E') {
+          i_ += 2;
+          return f;
+        }
+        f = Concat(f, CharFacts(Single(static_cast<UChar32>(Next()))));
+      }
+      return f;
+    }
+    if (c == U'b' || c == U'B' || c == U'A' || c == U'z' || c == U'Z' || c == U'G') return Facts{};
+    if (c == U'R') {
+      Facts f = CharFacts(LineBreakSet());
+      f.max_len = 2;  // \r\n
+      f.lens |= 1u << 2;
+      f.suffix[1] = LineBreakSet();
+      f.prefix[1] = LineBreakSet();
+      return f;
+    }
+    if ((c >= U'1' && c <= U'9') || c == U'k') {
+      if (c == U'k') {
+        while (Next() != U'>') {
+        }
+      } else {
+        while (Peek() >= U'0' && Peek() <= U'9') ++i_;
+      }
+      backref_ = true;
+      return AnyFacts();
+    }
+    if (auto set = ClassEscape(c)) return CharFacts(Folded(*set));
+    if (auto cp = CharEscape(c)) return CharFacts(Single(*cp));
+    throw Unreadable{};
+  }
+
+  // Inside [...], after the '['.
+  icu::UnicodeSet Class() {
+    bool negated = false;
+    if (Peek() == U'^') {
+      ++i_;
+      negated = true;
+    }
+    icu::UnicodeSet set;
+    bool first = true;
+    for (;;) {
+      if (AtEnd()) throw Unreadable{};
+      char32_t c = Peek();
+      if (c == U']' && !first) {
+        ++i_;
+        break;
+      }
+      first = false;
+      if (c == U'[') {
+        ++i_;
+        set.addAll(Class());
+        continue;
+      }
+      if (c == U'&' && Peek(1) == U'&') {
+        i_ += 2;
+        // The right operand runs to this class's closing bracket.
+        icu::UnicodeSet right;
+        bool any = false;
+        while (Peek() != U']') {
+          if (AtEnd()) throw Unreadable{};
+          if (Peek() == U'[') {
+            ++i_;
+            right.addAll(Class());
+          } else {
+            right.addAll(ClassItem());
+          }
+          any = true;
+        }
+        if (any) set.retainAll(right);
+        continue;
+      }
+      set.addAll(ClassItem());
+    }
+    if (negated) set.complement(0, kMaxCodePoint);
+    return set;
+  }
+
+  // A single member, a range or an escape class inside [...].
+  icu::UnicodeSet ClassItem() {
+    auto one = ClassChar();
+    if (!one.single) return one.set;
+    if (Peek() == U'-' && Peek(1) != U']' && Peek(1) != U'[' && i_ + 1 < p_.size()) {
+      ++i_;
+      auto hi = ClassChar();
+      if (!hi.single || hi.cp < one.cp) throw Unreadable{};
+      return icu::UnicodeSet(one.cp, hi.cp);
+    }
+    return icu::UnicodeSet(one.cp, one.cp);
+  }
+
+  struct ClassMember {
+    bool single = true;
+    UChar32 cp = 0;
+    icu::UnicodeSet set;
+  };
+
+  ClassMember ClassChar() {
+    ClassMember m;
+    char32_t c = Next();
+    if (c != U'\\') {
+      m.cp = static_cast<UChar32>(c);
+      return m;
+    }
+    char32_t e = Next();
+    if (e == U'Q') {
+      m.single = false;
+      while (!(Peek() == U'\\' && Peek(1) == U'E')) m.set.add(static_cast<UChar32>(Next()));
+      i_ += 2;
+      return m;
+    }
+    if (auto set = ClassEscape(e)) {
+      m.single = false;
+      m.set = *set;
+      return m;
+    }
+    if (auto cp = CharEscape(e)) {
+      m.cp = *cp;
+      return m;
+    }
+    throw Unreadable{};
+  }
+
+  void LeadingLookbehind() {
+    const bool positive = p_.rfind(U"(?<=[", 0) == 0;
+    const bool negative = p_.rfind(U"(?<![", 0) == 0;
+    if (!positive && !negative) return;
+    i_ = 5;
+    try {
+      icu::UnicodeSet set = Class();
+      if (Peek() == U')') {
+        if (negative) set.complement(0, kMaxCodePoint);
+        precede_ = set;
+        precede_allows_start_ = negative;
+        has_precede_ = true;
+      }
+    } catch (const Unreadable&) {
+    }
+    i_ = 0;
+  }
+
+  std::u32string p_;
+  int cap_;
+  bool has_precede_ = false;
+  bool precede_allows_start_ = false;
+  icu::UnicodeSet precede_;
+  std::size_t i_ = 0;
+  bool case_insensitive_ = false;
+  bool extended_ = false;
+  bool backref_ = false;
+  bool top_level_alternation_ = false;
+  std::vector<Cap> caps_;
+};
+
+std::u32string ToU32(std::string_view utf8) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  std::u32string out;
+  for (int32_t k = 0; k < u.length();) {
+    UChar32 c = u.char32At(k);
+    out += static_cast<char32_t>(c);
+    k += U16_LENGTH(c);
+  }
+  return out;
+}
+
+icu::UnicodeString FromU32(const std::u32string& s) {
+  icu::UnicodeString out;
+  for (char32_t c : s) out.append(static_cast<UChar32>(c));
+  return out;
+}
+
+}  // namespace
+
+PatternFacts AnalyzePattern(std::string_view pattern, int repeat_cap) {
+  PatternFacts out;
+  const std::u32string text = ToU32(pattern);
+  Analyzer analyzer(text, repeat_cap);
+  try {
+    Facts f = analyzer.Run();
+    out.nullable = f.nullable;
+    out.first = f.first;
+    out.last = f.last;
+    for (int k = 0; k < kSuffixLength; ++k) {
+      // Where a match may be shorter, the code point there is the text's.
+      const bool shorter = (f.lens & ((1u << (k + 1)) - 1)) != 0;
+      out.suffix[k] = shorter ? AnySet() : f.suffix[k];
+      out.suffix_open[k] = shorter;
+      out.prefix[k] = shorter ? AnySet() : f.prefix[k];
+      out.prefix_open[k] = shorter;
+    }
+    out.has_backreference = analyzer.has_backreference();
+    out.has_precede = analyzer.has_precede();
+    out.precede = analyzer.precede();
+    out.precede_allows_start = analyzer.precede_allows_start();
+    const std::u32string bounded = analyzer.Bounded();
+    out.bounded = FromU32(bounded);
+    // The longest match of the bounded form (what a look-behind must scan).
+    if (!out.has_backreference) {
+      Analyzer again(bounded, repeat_cap);
+      out.max_length = again.Run().max_len;
+    }
+  } catch (const Unreadable&) {
+    for (int k = 0; k < kSuffixLength; ++k) {
+      out.suffix[k] = AnySet();
+      out.suffix_open[k] = true;
+      out.prefix[k] = AnySet();
+      out.prefix_open[k] = true;
+    }
+    out.max_length = -1;
+    out.nullable = true;
+    out.first = AnySet();
+    out.last = AnySet();
+    out.bounded = FromU32(text);
+  }
+  out.first.freeze();
+  out.last.freeze();
+  out.precede.freeze();
+  for (auto& set : out.suffix) set.freeze();
+  for (auto& set : out.prefix) set.freeze();
+  return out;
+}
+
+Result<std::unique_ptr<icu::RegexPattern>> CompilePattern(const icu::UnicodeString& pattern,
+                                                          uint32_t flags, const std::string& what,
+                                                          int offset_shift) {
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError parse_error{};
+  std::unique_ptr<icu::RegexPattern> compiled(
+      icu::RegexPattern::compile(pattern, flags, parse_error, status));
+  if (U_FAILURE(status)) {
+    std::string message = what + " does not compile: " + u_errorName(status);
+    if (parse_error.offset >= 0) {
+      message += " at offset " + std::to_string(std::max(0, parse_error.offset - offset_shift));
+    }
+    return BadInput(message);
+  }
+  return compiled;
+}
+
+}  // namespace lovcen::srx_internal

@@ -1,0 +1,65 @@
+// Private to the SRX engine: static facts about a Java-style pattern that let
+// the segmenter try rules only where they can match, and the bounded form of a
+// before-pattern that ICU accepts inside a look-behind.
+#pragma once
+
+#include <unicode/regex.h>
+#include <unicode/uniset.h>
+#include <unicode/unistr.h>
+
+#include <array>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "lovcen/status.h"
+
+namespace lovcen::srx_internal {
+
+// How far an unbounded repetition in a before-pattern may reach back (code
+// points): ICU's look-behind must be bounded. Java SRX engines do the same.
+constexpr int kRepeatCap = 100;
+
+// How many code points before a position the suffix test looks at.
+constexpr int kSuffixLength = 3;
+
+struct PatternFacts {
+  bool nullable = true;     // may match the empty string
+  icu::UnicodeSet first;    // code points a non-empty match may start with
+  icu::UnicodeSet last;     // code points a non-empty match may end with
+  // suffix[k]: the code points that may stand k+1 places before the end of
+  // a match (suffix[0] is `last`); suffix_open[k] when a match may be
+  // shorter than k+1, so that any code point (or the start of the text) may
+  // stand there.
+  std::array<icu::UnicodeSet, kSuffixLength> suffix;
+  std::array<bool, kSuffixLength> suffix_open{};
+  // The same from the start of a match (prefix[0] is `first`).
+  std::array<icu::UnicodeSet, kSuffixLength> prefix;
+  std::array<bool, kSuffixLength> prefix_open{};
+  bool has_backreference = false;
+  // When the pattern opens with a one-code-point look-behind, what may stand
+  // before a match (and whether the start of the text may).
+  bool has_precede = false;
+  icu::UnicodeSet precede;
+  bool precede_allows_start = false;
+  // Longest match of `bounded`, in code points; -1 when unknown.
+  long max_length = -1;
+  // The pattern with every unbounded repetition (*, +, {n,}) capped at the
+  // look-behind limit, for ICU's bounded look-behind. Equals the input when
+  // nothing was unbounded.
+  icu::UnicodeString bounded;
+};
+
+// Never fails: where the analyser does not understand a construct it answers
+// conservatively (nullable, any first/last code point), which costs speed
+// only, never correctness.
+PatternFacts AnalyzePattern(std::string_view pattern, int repeat_cap);
+
+// Compiles `pattern` (UTF-8) with ICU; on failure the error says
+// "<what> does not compile: <ICU error> at offset N" (offset in code points
+// of the pattern as written).
+Result<std::unique_ptr<icu::RegexPattern>> CompilePattern(const icu::UnicodeString& pattern,
+                                                          uint32_t flags, const std::string& what,
+                                                          int offset_shift = 0);
+
+}  // namespace lovcen::srx_internal

@@ -1,0 +1,133 @@
+// Helpers shared by the TMX reader and writer: UTF-16 to UTF-8 and XML
+// escaping, appending to a caller's buffer so the hot paths allocate nothing.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <xercesc/util/XercesDefs.hpp>
+
+namespace lovcen::formats {
+
+// Appends one code point as UTF-8.
+inline void AppendCodePoint(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    const char b[2] = {static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
+    out.append(b, 2);
+  } else if (c < 0x10000) {
+    const char b[3] = {static_cast<char>(0xE0 | (c >> 12)),
+                       static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+                       static_cast<char>(0x80 | (c & 0x3F))};
+    out.append(b, 3);
+  } else {
+    const char b[4] = {
+        static_cast<char>(0xF0 | (c >> 18)), static_cast<char>(0x80 | ((c >> 12) & 0x3F)),
+        static_cast<char>(0x80 | ((c >> 6) & 0x3F)), static_cast<char>(0x80 | (c & 0x3F))};
+    out.append(b, 4);
+  }
+}
+
+// Decodes the code point at text[i] (joining a surrogate pair, advancing i
+// past it); a lone surrogate becomes U+FFFD (Xerces never passes one on).
+inline char32_t NextCodePoint(const XMLCh* text, std::size_t length, std::size_t& i) {
+  char32_t c = text[i++];
+  if (c >= 0xD800 && c <= 0xDBFF && i < length && text[i] >= 0xDC00 && text[i] <= 0xDFFF) {
+    c = 0x10000 + ((c - 0xD800) << 10) + (text[i++] - 0xDC00);
+  } else if (c >= 0xD800 && c <= 0xDFFF) {
+    c = 0xFFFD;
+  }
+  return c;
+}
+
+inline void AppendUtf8(std::string& out, const XMLCh* text, std::size_t length) {
+  // Converted through a small stack buffer: no zero-filling resize, one
+  // append per 1 KiB, and a tight loop for the ASCII that most text is.
+  char buf[1024];
+  std::size_t n = 0;
+  std::size_t i = 0;
+  while (i < length) {
+    if (n > sizeof buf - 4) {
+      out.append(buf, n);
+      n = 0;
+    }
+    const XMLCh c = text[i];
+    if (c < 0x80) {
+      buf[n++] = static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    char32_t cp = NextCodePoint(text, length, i);
+    if (cp < 0x800) {
+      buf[n++] = static_cast<char>(0xC0 | (cp >> 6));
+      buf[n++] = static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      buf[n++] = static_cast<char>(0xE0 | (cp >> 12));
+      buf[n++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      buf[n++] = static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      buf[n++] = static_cast<char>(0xF0 | (cp >> 18));
+      buf[n++] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      buf[n++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      buf[n++] = static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  out.append(buf, n);
+}
+
+inline void AppendUtf8(std::string& out, const XMLCh* text) {
+  if (text == nullptr) return;
+  std::size_t n = 0;
+  while (text[n] != 0) ++n;
+  AppendUtf8(out, text, n);
+}
+
+// The entity for a character that must be escaped in element content
+// (attr = false) or in a double-quoted attribute (attr = true), or nullptr.
+inline const char* EntityFor(XMLCh c, bool attr) {
+  switch (c) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '\r':
+      return "&#13;";  // kept through line-end normalisation
+    case '"':
+      return attr ? "&quot;" : nullptr;
+    case '\t':
+      return attr ? "&#9;" : nullptr;  // kept through attribute normalisation
+    case '\n':
+      return attr ? "&#10;" : nullptr;
+    default:
+      return nullptr;
+  }
+}
+
+inline void AppendEscaped(std::string& out, const XMLCh* text, std::size_t length, bool attr) {
+  std::size_t i = 0;
+  while (i < length) {
+    if (const char* entity = EntityFor(text[i], attr)) {
+      out += entity;
+      ++i;
+    } else {
+      AppendCodePoint(out, NextCodePoint(text, length, i));
+    }
+  }
+}
+
+// Character data as XML element content.
+inline void AppendEscapedUtf8(std::string& out, const XMLCh* text, std::size_t length) {
+  AppendEscaped(out, text, length, false);
+}
+
+// An attribute value for a double-quoted attribute.
+inline void AppendEscapedAttribute(std::string& out, const XMLCh* text) {
+  std::size_t length = 0;
+  while (text[length] != 0) ++length;
+  AppendEscaped(out, text, length, true);
+}
+
+}  // namespace lovcen::formats
