@@ -1,5 +1,6 @@
 // lovcen translit --to cnr-Cyrl|cnr-Latn FILE: a Montenegrin text, article
-// (plain-text layout, Markdown or HTML, markup intact) in the other script.
+// (plain-text layout, Markdown or HTML, markup intact) or the targets of an
+// XLIFF file (inline codes intact) in the other script.
 #include <unistd.h>
 
 #include <cstdlib>
@@ -9,6 +10,7 @@
 #include <sstream>
 
 #include "cli_common.h"
+#include "lovcen/formats/xliff.h"
 #include "lovcen/text.h"
 #include "lovcen/transliterator.h"
 
@@ -117,16 +119,77 @@ Status WriteOutput(CliState& state, const std::string& path, const std::string& 
   return Status::Ok();
 }
 
+// A language tag as written, moved to the script `to`: cnr-Latn -> cnr-Cyrl,
+// sr-Latn-ME -> sr-Cyrl-ME, cnr -> cnr-Cyrl.
+std::string Retag(std::string tag, Script to) {
+  const std::string_view from_script = to == Script::kCyrillic ? "latn" : "cyrl";
+  const std::string_view to_script = to == Script::kCyrillic ? "Cyrl" : "Latn";
+  std::string lower = tag;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view script : {from_script, std::string_view(to == Script::kCyrillic ? "cyrl" : "latn")}) {
+    if (const std::size_t at = lower.find(script); at != std::string::npos) {
+      return tag.replace(at, 4, to_script);
+    }
+  }
+  return tag + "-" + std::string(to_script);
+}
+
+// XLIFF 1.2 or 2.x: the target of every segment (inline codes kept and
+// moved with the text), and the target language, in the other script.
+// Sources, notes and TM candidates stay as they are.
+Result<std::string> TransliterateXliff(CliState& state, const Transliterator& t,
+                                       const std::string& name, std::string_view xml, Script to,
+                                       TranslitEngine engine) {
+  formats::XmlInput input;
+  input.name = name;
+  input.buffer = xml;
+  auto document = formats::ReadXliff(input);
+  if (!document.ok()) return document.error();
+  TagOptions tag_options;
+  tag_options.fold_regions = state.global.fold_regions;
+  auto check = [&](const std::string& tag) -> Status {
+    if (tag.empty()) return Status::Ok();
+    auto parsed = LanguageTag::Parse(tag, tag_options);
+    if (!parsed.ok() || !parsed->is_montenegrin()) {
+      return BadInput("the target language is '" + tag + "', not Montenegrin: nothing to transliterate");
+    }
+    return Status::Ok();
+  };
+  LOVCEN_RETURN_IF_ERROR(check(document->target_language));
+  std::size_t segments = 0;
+  for (formats::XliffFile& file : document->files) {
+    LOVCEN_RETURN_IF_ERROR(check(file.target_language));
+    formats::ForEachXliffUnit(file.items, [&](formats::XliffUnit& unit) {
+      for (formats::XliffSegment& segment : unit.segments) {
+        if (!segment.target) continue;
+        segment.target = t.Transliterate(*segment.target, to, engine);
+        const std::string_view lang = formats::AttributeValue(segment.target_attributes, "xml:lang");
+        if (!lang.empty()) {
+          formats::SetAttribute(segment.target_attributes, "xml:lang", Retag(std::string(lang), to),
+                                "http://www.w3.org/XML/1998/namespace");
+        }
+        ++segments;
+      }
+    });
+    if (!file.target_language.empty()) file.target_language = Retag(file.target_language, to);
+  }
+  if (!document->target_language.empty()) {
+    document->target_language = Retag(document->target_language, to);
+  }
+  if (segments == 0) Warn(state, name + ": no target to transliterate");
+  return formats::WriteXliff(*document);
+}
+
 // Text, article layout, Markdown and HTML: the whole file through the
-// transliterator, with the markup of its kind kept.
-Result<std::string> TransliterateDocument(const Transliterator& t, std::string_view text,
+// transliterator, with the markup of its kind kept; XLIFF: the targets.
+Result<std::string> TransliterateDocument(CliState& state, const Transliterator& t,
+                                          const std::string& name, std::string_view text,
                                           InputFormat format, Script to, TranslitEngine engine) {
   switch (format) {
     case InputFormat::kText: return t.Transliterate(text, to, TextKind::kPlain, engine);
     case InputFormat::kMarkdown: return t.Transliterate(text, to, TextKind::kMarkdown, engine);
     case InputFormat::kHtml: return t.Transliterate(text, to, TextKind::kHtml, engine);
-    case InputFormat::kXliff:
-      return UsageError("XLIFF input needs the XLIFF reader, which this build does not have yet");
+    case InputFormat::kXliff: return TransliterateXliff(state, t, name, text, to, engine);
   }
   return UsageError("unknown format");
 }
@@ -178,12 +241,14 @@ void Run(CliState& state, const TranslitArgs& args) {
     Fail(state, valid.error().InFile(name));
     return;
   }
-  // A byte order mark is kept, so the output is the same kind of file.
-  const std::string_view body = StripBom(*raw);
+  // A byte order mark is kept, so the output is the same kind of file
+  // (XLIFF goes to the XML parser as it is, and is written without one).
+  const bool xml = *format == InputFormat::kXliff;
+  const std::string_view body = xml ? std::string_view(*raw) : StripBom(*raw);
   const bool bom = body.size() != raw->size();
-  const std::string text = ToNfc(body);
+  const std::string text = xml ? std::string(body) : ToNfc(body);
 
-  auto result = TransliterateDocument(*transliterator, text, *format, to, engine);
+  auto result = TransliterateDocument(state, *transliterator, name, text, *format, to, engine);
   if (!result.ok()) {
     Fail(state, result.error().InFile(name));
     return;

@@ -106,6 +106,72 @@ TEST(TranslitCli, JsonOutput) {
   fs::remove_all(dir);
 }
 
+TEST(TranslitCli, XliffTargetsWithInlineCodes) {
+  const std::string dir = testing::TempDir("translit-cli-xliff");
+  const std::string v12 =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n"
+      "  <file original=\"a.txt\" source-language=\"en\" target-language=\"cnr-Latn\" datatype=\"plaintext\">\n"
+      "    <body>\n"
+      "      <trans-unit id=\"1\">\n"
+      "        <source>Love <g id=\"1\">and</g> his<ph id=\"2\">&lt;br/&gt;</ph> CNN</source>\n"
+      "        <target state=\"translated\">Ljubav <g id=\"1\">i</g> njegov<ph id=\"2\">&lt;br/&gt;</ph> CNN-u "
+      "<bpt id=\"3\">&lt;b&gt;</bpt>nadživjeti<ept id=\"3\">&lt;/b&gt;</ept></target>\n"
+      "      </trans-unit>\n"
+      "    </body>\n"
+      "  </file>\n"
+      "</xliff>\n";
+  const std::string in12 = Write(dir, "a.xlf", v12);
+  const auto run = RunLovcen("translit --to cnr-Cyrl '" + in12 + "' -o '" + dir + "/a.cyr.xlf'");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::string cyr = ReadFile(dir + "/a.cyr.xlf");
+  EXPECT_NE(cyr.find("target-language=\"cnr-Cyrl\""), std::string::npos) << cyr;
+  EXPECT_NE(cyr.find("<source>Love <g id=\"1\">and</g> his<ph id=\"2\">&lt;br/&gt;</ph> CNN</source>"),
+            std::string::npos)
+      << cyr;
+  EXPECT_NE(cyr.find(">Љубав <g id=\"1\">и</g> његов<ph id=\"2\">&lt;br/&gt;</ph> CNN-у "
+                     "<bpt id=\"3\">&lt;b&gt;</bpt>надживјети<ept id=\"3\">&lt;/b&gt;</ept></target>"),
+            std::string::npos)
+      << cyr;
+  EXPECT_EQ(RunLovcen("validate '" + dir + "/a.cyr.xlf'").exit_code, 0);
+  // And back: the same document as the writer gives for the original.
+  const auto back = RunLovcen("translit --to cnr-Latn '" + dir + "/a.cyr.xlf'");
+  ASSERT_EQ(back.exit_code, 0) << back.err;
+  const auto same = RunLovcen("translit --to cnr-Latn '" + in12 + "'");  // no change: already Latin
+  EXPECT_EQ(back.out, same.out);
+  EXPECT_NE(back.out.find("target-language=\"cnr-Latn\""), std::string::npos);
+
+  const std::string v21 =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" srcLang=\"en\" "
+      "trgLang=\"sr-Latn-ME\">\n"
+      "  <file id=\"f1\">\n"
+      "    <unit id=\"u1\">\n"
+      "      <segment id=\"s1\" state=\"translated\">\n"
+      "        <source><pc id=\"1\">People</pc><ph id=\"2\"/></source>\n"
+      "        <target><pc id=\"1\">Ljudi</pc><ph id=\"2\"/> Njegoš</target>\n"
+      "      </segment>\n"
+      "    </unit>\n"
+      "  </file>\n"
+      "</xliff>\n";
+  const std::string in21 = Write(dir, "b.xliff", v21);
+  const auto run21 = RunLovcen("translit --to cnr-Cyrl '" + in21 + "'");
+  ASSERT_EQ(run21.exit_code, 0) << run21.err;
+  EXPECT_NE(run21.out.find("trgLang=\"sr-Cyrl-ME\""), std::string::npos) << run21.out;
+  EXPECT_NE(run21.out.find("<target><pc id=\"1\">Људи</pc><ph id=\"2\"/> Његош</target>"),
+            std::string::npos)
+      << run21.out;
+
+  // A target that is not Montenegrin is refused, and so is broken XML.
+  std::string german = v12;
+  german.replace(german.find("cnr-Latn"), 8, "de");
+  EXPECT_EQ(RunLovcen("translit --to cnr-Cyrl '" + Write(dir, "de.xlf", german) + "'").exit_code, 3);
+  const auto broken = RunLovcen("translit --to cnr-Cyrl '" + Write(dir, "broken.xlf", "<xliff><file>") + "'");
+  EXPECT_EQ(broken.exit_code, 3);
+  EXPECT_NE(broken.err.find("broken.xlf"), std::string::npos) << broken.err;
+  fs::remove_all(dir);
+}
+
 // The data files are found beside an installed program (<prefix>/bin and
 // <prefix>/share/lovcen/data), through $LOVCEN_DATA_DIR, or with --data-dir;
 // a marked copy of latin-only.txt shows which one was read.

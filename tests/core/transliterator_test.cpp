@@ -133,6 +133,21 @@ std::vector<Story> Stories() {
     const fs::path cyrillic = entry.path() / (key + ".cnr-Cyrl.txt");
     stories.push_back({key, latin.string(), fs::is_regular_file(cyrillic) ? cyrillic.string() : ""});
   }
+  // The article readers' samples hold edition pairs as well.
+  const fs::path articles = fs::path(SourceDir()) / "tests" / "data" / "articles";
+  if (fs::is_directory(articles)) {
+    for (const auto& entry : fs::directory_iterator(articles)) {
+      const std::string file = entry.path().filename().string();
+      const std::string suffix = ".cnr-Latn.txt";
+      if (file.size() <= suffix.size() || file.compare(file.size() - suffix.size(), suffix.size(), suffix) != 0) {
+        continue;
+      }
+      const std::string key = file.substr(0, file.size() - suffix.size());
+      const fs::path cyrillic = articles / (key + ".cnr-Cyrl.txt");
+      stories.push_back({"articles/" + key, entry.path().string(),
+                         fs::is_regular_file(cyrillic) ? cyrillic.string() : ""});
+    }
+  }
   std::sort(stories.begin(), stories.end(), [](const Story& a, const Story& b) { return a.key < b.key; });
   return stories;
 }
