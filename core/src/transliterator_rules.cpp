@@ -20,6 +20,8 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <iterator>
+#include <bit>
 #include <bitset>
 #include <map>
 #include <unordered_map>
@@ -316,6 +318,11 @@ struct RuleMachine::Tables {
     // kGuarded: the group's rules can only match when the byte after this
     // code point is one of these (the stems of "i" all go on with "n").
     std::bitset<256> second;
+    // ... and, sharper, when the two bytes after it are one of these pairs
+    // ("pod", "pre": "od", "re"); next2_count 0 when some rule's literal
+    // prefix is too short to say.
+    std::uint16_t next2[6] = {};
+    std::uint8_t next2_count = 0;
   };
   std::vector<Entry> entries;              // kTableLimit of them
   std::vector<const Matcher*> guards;      // for kGuarded entries
@@ -347,6 +354,8 @@ struct RuleMachine::Tables {
     bool filtered = false;
     bool needs_guard = false;
     std::bitset<256> second;
+    std::uint16_t next2[6] = {};
+    std::uint8_t next2_count = 0;  // 0: use `second`
     char32_t pair_second[2] = {0, 0};  // 0: unused
     std::uint64_t pair_cell[2] = {0, 0};  // as a cell, without the index
   };
@@ -842,6 +851,8 @@ Result<RuleMachine> RuleMachine::Compile(std::string_view rules, std::string_vie
       return no_before && r.before.empty() && !r.anchor_start && r.key.size() >= 3;
     };
     std::bitset<256> second;
+    std::vector<std::uint16_t> next2;
+    bool next2_usable = true;
     while (k < end && in_group(tables->rules[tables->by_first[k]])) {
       const Rule& r = tables->rules[tables->by_first[k]];
       std::size_t first_len = 0;
@@ -851,7 +862,20 @@ Result<RuleMachine> RuleMachine::Compile(std::string_view rules, std::string_vie
       } else {
         second.set();  // a one-letter key: no filter
       }
+      // The literal prefix (key and literal after-context, up to 8 bytes).
+      const std::size_t literal = static_cast<std::size_t>(std::popcount(r.prefix_mask)) / 8;
+      if (literal >= first_len + 2) {
+        const auto pair = static_cast<std::uint16_t>((r.prefix >> (8 * first_len)) & 0xFFFF);
+        if (std::find(next2.begin(), next2.end(), pair) == next2.end()) next2.push_back(pair);
+      } else {
+        next2_usable = false;
+      }
       ++k;
+    }
+    if (next2.size() > std::size(e.next2)) next2_usable = false;
+    if (next2_usable) {
+      std::copy(next2.begin(), next2.end(), e.next2);
+      e.next2_count = static_cast<std::uint8_t>(next2.size());
     }
     const bool guarded = k != begin;
     std::uint8_t pairs = 0;
@@ -928,6 +952,8 @@ Result<RuleMachine> RuleMachine::Compile(std::string_view rules, std::string_vie
       special.filtered = guarded;
       special.needs_guard = guarded && tables->guards[c] != nullptr;
       special.second = e.second;
+      std::copy(std::begin(e.next2), std::end(e.next2), special.next2);
+      special.next2_count = e.next2_count;
       for (std::uint8_t k = 0; k < e.pairs; ++k) {
         special.pair_second[k] = e.pair[k].second;
         special.pair_cell[k] = make_cell(e.pair[k].out, e.pair[k].len, e.pair[k].last);
@@ -1019,9 +1045,18 @@ void RuleMachine::Apply(std::string_view in, std::string& out) const {
                        : (o == 0 ? t.common_guard_ether : t.common_guard->Matches(last)));
         if (guard_ok) {
           const Tables::RunSpecial& sp = specials[cell >> 56];
-          if (i + len < n ? sp.second[bytes[i + len]] : sp.second.all()) {
-            break;  // a stem could start here: the rule loop decides
+          bool may;
+          if (sp.next2_count != 0) {
+            // Every stem needs two more bytes: which two decides.
+            may = false;
+            if (n - (i + len) >= 2) {
+              const auto two = static_cast<std::uint16_t>(bytes[i + len] | (bytes[i + len + 1] << 8));
+              for (std::uint8_t k = 0; k < sp.next2_count; ++k) may |= sp.next2[k] == two;
+            }
+          } else {
+            may = i + len < n ? sp.second[bytes[i + len]] : sp.second.all();
           }
+          if (may) break;  // a stem could start here: the rule loop decides
         }
       }
       if ((cell & Tables::kHasPairs) && i + len < n) {
