@@ -580,9 +580,23 @@ std::size_t Transliterator::Impl::PlainChunkEnd(const PlainTable& t, std::string
     return chunk > start ? chunk : std::string_view::npos;
   };
   while (i < n) {
-    const std::size_t letters = i;
-    while (i < n && byte[s[i]] == 0) ++i;  // plain ASCII letters: the common case, tight
-    here |= i > letters;
+    // Plain letters, ASCII or two-byte (Cyrillic, č ć š ž đ): the common
+    // case, in a tight loop.
+    while (i < n) {
+      const std::uint8_t k = byte[s[i]];
+      if (k == 0) {
+        here = true;
+        ++i;
+        continue;
+      }
+      if (k == 3 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80 &&
+          t.second_lower[s[i] - 0xC0][s[i + 1] & 0x3F]) {
+        here = true;
+        i += 2;
+        continue;
+      }
+      break;
+    }
     if (i >= n) break;
     const unsigned char b = s[i];
     switch (byte[b]) {
