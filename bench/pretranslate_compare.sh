@@ -25,7 +25,8 @@ if [[ ! -x $lovcen || ! -x $gen ]]; then
   bash "$root/scripts/build.sh" --target lovcen pretranslate_data_bench >/dev/null
 fi
 command -v pretranslate >/dev/null || { echo "pretranslate not found: bash scripts/install-deps.sh" >&2; exit 2; }
-python3 -c "import Levenshtein" 2>/dev/null ||
+pt_python=$(head -1 "$(command -v pretranslate)" | sed 's/^#! *//')
+$pt_python -c "import Levenshtein" 2>/dev/null ||
   echo "note: python3-levenshtein missing, pretranslate runs its pure-Python matcher (much slower)" >&2
 
 mkdir -p "$work"
