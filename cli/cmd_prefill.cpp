@@ -1,10 +1,12 @@
 // lovcen prefill ARTICLE --from L --to L[,L]: one pre-filled XLIFF per
 // target edition and the analysis report.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <ostream>
 
 #include "cli_common.h"
+#include "data_dir.h"
 #include "lovcen/formats/prefill.h"
 #include "lovcen/formats/srx_reader.h"
 #include "store_access.h"
@@ -22,6 +24,8 @@ struct PrefillArgs {
   std::string xliff = "1.2";
   std::string report = "text";
   std::string srx;
+  std::string data_dir;
+  bool transliterate = true;
 };
 
 // "story.en.txt" -> "story": the article's name without extension and language.
@@ -100,6 +104,21 @@ void Run(CliState& state, const PrefillArgs& args) {
   options.threshold = args.threshold;
   options.max_candidates = args.max_candidates;
   options.db_path = state.DbPath();
+  // A Montenegrin edition is offered from TUs that hold only the other script.
+  std::optional<Transliterator> transliterator;
+  const bool montenegrin = std::any_of(to->begin(), to->end(), [](const LanguageTag& t) {
+    return t.language() == Language::kMontenegrinLatin || t.language() == Language::kMontenegrinCyrillic;
+  });
+  if (montenegrin && args.transliterate) {
+    auto data_dir = ResolveDataDir(args.data_dir);
+    if (!data_dir.ok()) return void(Fail(state, data_dir.error()));
+    TransliteratorOptions translit_options;
+    translit_options.data_dir = *data_dir;
+    auto created = Transliterator::Create(translit_options);
+    if (!created.ok()) return void(Fail(state, created.error()));
+    transliterator.emplace(std::move(*created));
+    options.transliterator = &*transliterator;
+  }
   auto matcher = Matcher::Open(**store, state.DbPath() + ".fuzzy", options);
   if (!matcher.ok()) return void(Fail(state, matcher.error()));
   if (Status s = formats::MatchPrefillJob(*job, *segmenter, *matcher); !s.ok()) {
@@ -148,6 +167,9 @@ void AddPrefillCommand(CLI::App& app, CliState& state) {
   cmd->add_option("--xliff", args->xliff, "1.2 or 2.1")->capture_default_str();
   cmd->add_option("--report", args->report, "text | json | html")->capture_default_str();
   cmd->add_option("--srx", args->srx, "segmentation rules (default: lovcen's own)");
+  cmd->add_flag("!--no-transliterate", args->transliterate,
+                "cnr-Latn / cnr-Cyrl: offer only stored variants, never the other script transliterated");
+  cmd->add_option("--data-dir", args->data_dir, "directory holding translit/ (default: lovcen's own)");
   cmd->callback([&state, args] { Run(state, *args); });
 }
 

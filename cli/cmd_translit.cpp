@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "cli_common.h"
+#include "data_dir.h"
 #include "lovcen/formats/xliff.h"
 #include "lovcen/text.h"
 #include "lovcen/transliterator.h"
@@ -45,42 +46,6 @@ Result<InputFormat> ChooseFormat(const std::string& name, const std::string& fil
   if (format == "html") return InputFormat::kHtml;
   if (format == "xliff") return InputFormat::kXliff;
   return UsageError("--format must be auto, text, article, markdown, html or xliff");
-}
-
-bool HasRuleFiles(const std::filesystem::path& dir) {
-  std::error_code ec;
-  return std::filesystem::is_regular_file(dir / "translit" / "cnr-Latn-Cyrl.txt", ec);
-}
-
-// Where the data files are: --data-dir, then $LOVCEN_DATA_DIR, then beside
-// the executable (an installed tree <prefix>/bin + <prefix>/share/lovcen/data,
-// or a build directory inside a clone), then the source tree it was built from.
-Result<std::string> ResolveDataDir(const std::string& flag) {
-  if (!flag.empty()) {
-    if (!HasRuleFiles(flag)) {
-      return UsageError("--data-dir " + flag + " has no translit/cnr-Latn-Cyrl.txt");
-    }
-    return flag;
-  }
-  if (const char* env = std::getenv("LOVCEN_DATA_DIR"); env != nullptr && *env != '\0') {
-    if (!HasRuleFiles(env)) {
-      return UsageError(std::string("$LOVCEN_DATA_DIR (") + env + ") has no translit/cnr-Latn-Cyrl.txt");
-    }
-    return std::string(env);
-  }
-  std::error_code ec;
-  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    const std::filesystem::path bin = exe.parent_path();
-    for (const auto& candidate : {bin / ".." / "share" / "lovcen" / "data", bin / ".." / "data",
-                                  bin / ".." / ".." / "data", bin / "data"}) {
-      if (HasRuleFiles(candidate)) return std::filesystem::weakly_canonical(candidate, ec).string();
-    }
-  }
-  if (HasRuleFiles(DefaultDataDir())) return DefaultDataDir();
-  return UsageError(
-      "cannot find the transliteration data (translit/cnr-Latn-Cyrl.txt): pass --data-dir or set "
-      "$LOVCEN_DATA_DIR");
 }
 
 Result<std::string> ReadInput(const std::string& file) {

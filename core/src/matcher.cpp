@@ -78,6 +78,13 @@ std::string RepetitionKey(const Segment& segment) {
   return key;
 }
 
+// The other Montenegrin script's tag, for a cnr target; nullopt otherwise.
+std::optional<LanguageTag> OtherScript(const LanguageTag& to) {
+  if (to.language() == Language::kMontenegrinCyrillic) return LanguageTag(Language::kMontenegrinLatin);
+  if (to.language() == Language::kMontenegrinLatin) return LanguageTag(Language::kMontenegrinCyrillic);
+  return std::nullopt;
+}
+
 bool SameContext(const Segment* neighbour, const std::string& stored) {
   if (neighbour == nullptr) return stored.empty();
   return !stored.empty() && MatchKey(neighbour->text) == MatchKey(stored);
@@ -132,7 +139,7 @@ struct Matcher::Impl {
   Result<SourceMatches> Judge(const Prepared& s, const LanguageTag& from, std::size_t k);
   Result<std::vector<Candidate>> CandidatesFor(const Prepared& s, const SourceMatches& sm, const Segment* previous,
                                                const Segment* next, const LanguageTag& from,
-                                               const LanguageTag& to, std::size_t k);
+                                               const LanguageTag& to, std::size_t k, bool transliterate = true);
   Result<std::optional<Segment>> Rebuild(const Prepared& s, const Judged& j, const Variant& target,
                                          const LanguageTag& from, std::vector<Substitution>* substitutions);
   Result<std::vector<Candidate>> Pivot(const Prepared& s, const SourceMatches& sm, const Segment* previous,
@@ -313,17 +320,42 @@ Result<SourceMatches> Matcher::Impl::Judge(const Prepared& s, const LanguageTag&
 Result<std::vector<Candidate>> Matcher::Impl::CandidatesFor(const Prepared& s, const SourceMatches& sm,
                                                             const Segment* previous, const Segment* next,
                                                             const LanguageTag& from, const LanguageTag& to,
-                                                            std::size_t k) {
+                                                            std::size_t k, bool transliterate) {
   std::vector<Candidate> list;
   if (to == from) return list;
+  const std::optional<LanguageTag> other = OtherScript(to);
+  const bool can_transliterate = transliterate && other && options.transliterator != nullptr && !(*other == from);
   for (const Judged& j : sm.judged) {
     const Variant* target = j.unit->Find(to);
+    // Only the other script: its transliteration is the target, and every
+    // step below (placeables formatted in `to`) works on that.
+    Variant transliterated;
+    if (target == nullptr && can_transliterate) {
+      if (const Variant* v = j.unit->Find(*other)) {
+        transliterated = *v;
+        transliterated.language = to;
+        transliterated.segment = options.transliterator->Transliterate(
+            v->segment, to.language() == Language::kMontenegrinCyrillic ? Script::kCyrillic : Script::kLatin);
+        target = &transliterated;
+      }
+    }
     if (target == nullptr) continue;
     Candidate c;
     c.target_language = to;
     c.tm_source = j.tm->segment;
     c.target = target->segment;
     c.origin = OriginOf(*j.unit, *target);
+    if (target == &transliterated) {
+      c.origin.origin = Origin::kTransliterated;
+      c.origin.transliterated_from = other;
+    } else if (other) {
+      for (const Property& p : j.unit->properties) {
+        if (p.name == kTransliteratedProperty && p.value == to.str()) {
+          c.origin.origin = Origin::kTransliterated;
+          c.origin.transliterated_from = other;
+        }
+      }
+    }
     if (j.exact) {
       const bool context = SameContext(previous, j.tm->context_pre) && SameContext(next, j.tm->context_post);
       c.match_class = context ? MatchClass::kContext : MatchClass::kExact;
@@ -389,7 +421,8 @@ Result<std::vector<Candidate>> Matcher::Impl::Pivot(const Prepared& s, const Sou
   for (const LanguageTag& pivot : pivots) {
     if (pivot == from || pivot == to) continue;
     // Leg 1 reuses what the TM offered for S; only leg 2 looks up again.
-    auto first = CandidatesFor(s, sm, previous, next, from, pivot, 3);
+    // (Never through a transliterated pivot: the other script is a pivot itself.)
+    auto first = CandidatesFor(s, sm, previous, next, from, pivot, 3, false);
     if (!first.ok()) return first.error();
     for (const Candidate& leg1 : *first) {
       auto p = Prepare(leg1.target, pivot);

@@ -95,6 +95,9 @@ std::string Describe(const Candidate& c) {
   if (c.origin.pivot_language) {
     text += ", through " + std::string(c.origin.pivot_language->str());
   }
+  if (c.origin.transliterated_from) {
+    text += ", transliterated from " + std::string(c.origin.transliterated_from->str());
+  }
   for (const Substitution& s : c.substitutions) {
     text += "; " + s.old_target + " -> " + s.new_target;
   }
@@ -129,7 +132,8 @@ void FillSegment(XliffUnit& unit, XliffSegment& segment, const std::vector<Candi
     XliffCandidate x;
     const int quality = std::min(c.score, 100);
     x.origin = "lovcen:" + std::string(MatchClassName(c.match_class)) +
-               (c.origin.unit_id > 0 ? ":tu" + std::to_string(c.origin.unit_id) : std::string());
+               (c.origin.unit_id > 0 ? ":tu" + std::to_string(c.origin.unit_id) : std::string()) +
+               (c.origin.transliterated_from ? ":transliterated" : "");
     x.source = ArticleCodesToXliff(c.tm_source, version);
     x.target = ArticleCodesToXliff(c.target, version);
     if (v2) {
@@ -322,6 +326,10 @@ Analysis Analyse(const PrefillJob& job, std::size_t target_index) {
     BandCount& count = a.bands[static_cast<int>(band)];
     ++count.segments;
     count.words += s.words;
+    if (!c.empty() && c.front().origin.transliterated_from) {
+      ++a.transliterated.segments;
+      a.transliterated.words += s.words;
+    }
     ++a.total.segments;
     a.total.words += s.words;
   }

@@ -89,6 +89,10 @@ std::string AnalysisText(const PrefillJob& job, const std::vector<Analysis>& ana
     }
     std::snprintf(line, sizeof line, "  %-12s %9zu %7s %9zu\n", "total", a.total.segments, "", a.total.words);
     out << line;
+    if (a.transliterated.segments > 0) {
+      out << "  of which " << a.transliterated.segments << " segments (" << a.transliterated.words
+          << " words) transliterated from the other script\n";
+    }
   }
   return out.str();
 }
@@ -104,7 +108,8 @@ std::string AnalysisJson(const PrefillJob& job, const std::vector<Analysis>& ana
           << a.bands[b].segments << ",\"words\":" << a.bands[b].words << "}";
     }
     out << "},\"total\":{\"segments\":" << a.total.segments << ",\"words\":" << a.total.words
-        << "},\"segments\":[";
+        << "},\"transliterated\":{\"segments\":" << a.transliterated.segments
+        << ",\"words\":" << a.transliterated.words << "},\"segments\":[";
     for (std::size_t i = 0; i < job.segments.size(); ++i) {
       const PrefillSegment& s = job.segments[i];
       const Candidate* best = Best(s, t);
@@ -112,7 +117,11 @@ std::string AnalysisJson(const PrefillJob& job, const std::vector<Analysis>& ana
           << ",\"words\":" << s.words << ",\"band\":" << Json(BandName(BandOf(best)));
       if (best != nullptr) {
         out << ",\"class\":" << Json(MatchClassName(best->match_class)) << ",\"score\":" << best->score
-            << ",\"target\":" << Json(best->target.text) << ",\"unit\":" << best->origin.unit_id;
+            << ",\"target\":" << Json(best->target.text) << ",\"unit\":" << best->origin.unit_id
+            << ",\"origin\":" << Json(OriginName(best->origin.origin));
+        if (best->origin.transliterated_from) {
+          out << ",\"transliterated_from\":" << Json(best->origin.transliterated_from->str());
+        }
       }
       if (s.existing_target[t]) out << ",\"kept_target\":" << Json(s.existing_target[t]->text);
       out << "}";
@@ -154,6 +163,10 @@ std::string AnalysisHtml(const PrefillJob& job, const std::vector<Analysis>& ana
           << "</td><td>" << a.bands[b].words << "</td></tr>\n";
     }
     out << "<tr><th>total</th><th>" << a.total.segments << "</th><th>" << a.total.words << "</th></tr></table>\n";
+    if (a.transliterated.segments > 0) {
+      out << "<p class=\"transliterated\">" << a.transliterated.segments << " segments ("
+          << a.transliterated.words << " words) transliterated from the other script</p>\n";
+    }
     out << "<table class=\"segments\"><tr><th>#</th><th>source (differing words marked)</th><th>best match</th>"
            "<th>target</th></tr>\n";
     for (const PrefillSegment& s : job.segments) {
@@ -161,6 +174,9 @@ std::string AnalysisHtml(const PrefillJob& job, const std::vector<Analysis>& ana
       out << "<tr><td>" << Html(s.unit_id) << "</td><td>" << Highlighted(s, best) << "</td><td>";
       if (best != nullptr) {
         out << Html(MatchClassName(best->match_class)) << " " << best->score;
+        if (best->origin.transliterated_from) {
+          out << ", transliterated from " << Html(best->origin.transliterated_from->str());
+        }
       } else {
         out << "no match";
       }

@@ -35,7 +35,16 @@ struct MatchOrigin {
   std::int64_t pivot_unit_id = 0;
   int pivot_first_leg_score = 0;
   int pivot_second_leg_score = 0;
+  // Set when the proposed target is in the other Montenegrin script than the
+  // TM holds it: transliterated from this variant (cnr-Latn <-> cnr-Cyrl),
+  // by the matcher or earlier by `lovcen import --add-script`. `origin` is
+  // then Origin::kTransliterated.
+  std::optional<LanguageTag> transliterated_from;
 };
+
+// The unit property naming the language of a variant that was made by
+// transliteration (`lovcen import --add-script`), e.g. "cnr-Cyrl".
+inline constexpr std::string_view kTransliteratedProperty = "x-lovcen-transliterated";
 
 // A placeable substituted into the target.
 struct Substitution {

@@ -18,6 +18,7 @@
 #include "lovcen/segment.h"
 #include "lovcen/status.h"
 #include "lovcen/tm_store.h"
+#include "lovcen/transliterator.h"
 
 namespace lovcen {
 
@@ -30,6 +31,13 @@ struct MatcherOptions {
   // through the TmStore (any implementation, slower).
   std::string db_path;
   IndexOptions index;
+  // When set (it must outlive the Matcher), a TM unit holding a cnr-Latn
+  // variant but no cnr-Cyrl one is a candidate for cnr-Cyrl too, its target
+  // the transliteration of the cnr-Latn target (and the reverse): the class
+  // and score are those of the match (transliteration is exact), the origin
+  // says Origin::kTransliterated. A unit holding both scripts is never
+  // transliterated. Null: only stored variants are offered.
+  const Transliterator* transliterator = nullptr;
 };
 
 struct TargetMatches {

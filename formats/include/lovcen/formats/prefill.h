@@ -48,6 +48,9 @@ struct Analysis {
   LanguageTag target{Language::kEnglish};
   BandCount bands[kBandCount];
   BandCount total;
+  // Of those, segments whose best match was transliterated from the other
+  // Montenegrin script (counted in their band as well).
+  BandCount transliterated;
 };
 
 struct PrefillJob {
