@@ -28,11 +28,20 @@ std::string Escaped(const std::string& text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -113,7 +122,8 @@ int main(int argc, char** argv) {
     } else if (i % 20 < 15) {  // 45%
       std::vector<std::string> w = Words(sample[(i * 2 + 1) % sample.size()]);
       const std::size_t changes = 1 + i % 5;  // one to five words
-      for (std::size_t c = 0; c < changes; ++c) w[rng() % w.size()] = vocabulary[rng() % vocabulary.size()];
+      for (std::size_t c = 0; c < changes; ++c)
+        w[rng() % w.size()] = vocabulary[rng() % vocabulary.size()];
       for (const std::string& x : w) text += (text.empty() ? "" : " ") + x;
       kind = "near-" + std::to_string(changes);
     } else {
@@ -121,7 +131,8 @@ int main(int argc, char** argv) {
       kind = "new";
     }
     const std::string id = "s" + std::to_string(i + 1);
-    xlf << "<trans-unit id=\"" << id << "\"><source>" << Escaped(text) << "</source></trans-unit>\n";
+    xlf << "<trans-unit id=\"" << id << "\"><source>" << Escaped(text)
+        << "</source></trans-unit>\n";
     kinds << id << ' ' << kind << '\n';
   }
   xlf << "</body>\n</file>\n</xliff>\n";

@@ -26,7 +26,8 @@ Result<std::string> ResolveDataDir(const std::string& flag) {
   }
   if (const char* env = std::getenv("LOVCEN_DATA_DIR"); env != nullptr && *env != '\0') {
     if (!HasRuleFiles(env)) {
-      return UsageError(std::string("$LOVCEN_DATA_DIR (") + env + ") has no translit/cnr-Latn-Cyrl.txt");
+      return UsageError(std::string("$LOVCEN_DATA_DIR (") + env +
+                        ") has no translit/cnr-Latn-Cyrl.txt");
     }
     return std::string(env);
   }

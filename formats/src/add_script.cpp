@@ -33,7 +33,9 @@ class ScriptAddingWriter : public TmWriter {
  public:
   ScriptAddingWriter(TmWriter& inner, const Transliterator& t, std::size_t* added)
       : inner_(inner), transliterator_(t), added_(added) {}
-  Result<std::int64_t> AddDocument(const Document& document) override { return inner_.AddDocument(document); }
+  Result<std::int64_t> AddDocument(const Document& document) override {
+    return inner_.AddDocument(document);
+  }
   Result<std::int64_t> Add(const TranslationUnit& unit) override {
     if (!FindMissing(unit)) return inner_.Add(unit);
     TranslationUnit copy = unit;
@@ -57,10 +59,13 @@ bool AddMissingScript(TranslationUnit& unit, const Transliterator& transliterato
   Variant v = *missing->from;
   v.language = missing->language;
   v.segment = transliterator.Transliterate(missing->from->segment, missing->script);
-  if (!v.context_pre.empty()) v.context_pre = transliterator.Transliterate(v.context_pre, missing->script);
-  if (!v.context_post.empty()) v.context_post = transliterator.Transliterate(v.context_post, missing->script);
+  if (!v.context_pre.empty())
+    v.context_pre = transliterator.Transliterate(v.context_pre, missing->script);
+  if (!v.context_post.empty())
+    v.context_post = transliterator.Transliterate(v.context_post, missing->script);
   unit.variants.push_back(std::move(v));
-  unit.properties.push_back(Property{std::string(kTransliteratedProperty), std::string(missing->language.str())});
+  unit.properties.push_back(
+      Property{std::string(kTransliteratedProperty), std::string(missing->language.str())});
   return true;
 }
 
@@ -99,8 +104,8 @@ Result<AddScriptSummary> AddMissingScriptToStore(TmStore& store, TmWriter& write
     auto id = writer.Add(unit);
     if (!id.ok()) return id.error();
     if (*id != unit.id) {
-      return StoreError("re-adding unit " + std::to_string(unit.id) + " with its other script stored it as unit " +
-                        std::to_string(*id));
+      return StoreError("re-adding unit " + std::to_string(unit.id) +
+                        " with its other script stored it as unit " + std::to_string(*id));
     }
     ++summary.variants_added;
   }
