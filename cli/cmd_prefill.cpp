@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <ostream>
 
 #include "cli_common.h"
@@ -94,10 +95,15 @@ void Run(CliState& state, const PrefillArgs& args) {
 
   auto job = formats::LoadPrefillInput(args.article, *from, *to);
   if (!job.ok()) return void(Fail(state, job.error()));
-  auto srx = formats::ReadDefaultSrx(args.srx);
-  if (!srx.ok()) return void(Fail(state, srx.error()));
-  auto segmenter = Segmenter::Create(*srx, *from);
-  if (!segmenter.ok()) return void(Fail(state, segmenter.error()));
+  // Only an article is segmented here; an XLIFF comes segmented.
+  std::optional<Segmenter> segmenter;
+  if (job->article) {
+    auto srx = formats::ReadDefaultSrx(args.srx);
+    if (!srx.ok()) return void(Fail(state, srx.error()));
+    auto created = Segmenter::Create(*srx, *from);
+    if (!created.ok()) return void(Fail(state, created.error()));
+    segmenter.emplace(std::move(*created));
+  }
   auto store = OpenStore(state, false);
   if (!store.ok()) return void(Fail(state, store.error()));
   MatcherOptions options;
@@ -121,7 +127,7 @@ void Run(CliState& state, const PrefillArgs& args) {
   }
   auto matcher = Matcher::Open(**store, state.DbPath() + ".fuzzy", options);
   if (!matcher.ok()) return void(Fail(state, matcher.error()));
-  if (Status s = formats::MatchPrefillJob(*job, *segmenter, *matcher); !s.ok()) {
+  if (Status s = formats::MatchPrefillJob(*job, segmenter ? &*segmenter : nullptr, *matcher); !s.ok()) {
     return void(Fail(state, s.error()));
   }
 

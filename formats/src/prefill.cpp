@@ -207,7 +207,8 @@ Result<PrefillJob> LoadPrefillInput(const std::string& path, const LanguageTag& 
   return job;
 }
 
-Status MatchPrefillJob(PrefillJob& job, const Segmenter& segmenter, Matcher& matcher) {
+Status MatchPrefillJob(PrefillJob& job, const Segmenter* segmenter, Matcher& matcher) {
+  if (job.article && segmenter == nullptr) return UsageError("pre-filling an article needs a segmenter");
   auto tokenizer = Tokenizer::Create(job.from);
   if (!tokenizer.ok()) return tokenizer.error();
   job.segments.clear();
@@ -227,7 +228,7 @@ Status MatchPrefillJob(PrefillJob& job, const Segmenter& segmenter, Matcher& mat
     for (std::size_t b = 0; b < job.article->blocks.size(); ++b) {
       const Segment& content = job.article->blocks[b].content;
       std::vector<std::pair<std::size_t, std::size_t>> ranges;
-      for (const TextRange& r : segmenter.Segment(content.text)) ranges.emplace_back(r.begin, r.end);
+      for (const TextRange& r : segmenter->Segment(content.text)) ranges.emplace_back(r.begin, r.end);
       for (Segment& piece : SplitSegment(content, ranges)) {
         add(b, "s" + std::to_string(job.segments.size() + 1), std::move(piece), std::nullopt);
       }

@@ -69,8 +69,10 @@ Result<PrefillJob> LoadPrefillInput(const std::string& path, const LanguageTag& 
                                     const std::vector<LanguageTag>& to);
 
 // Segments the job's article (or takes the XLIFF's segments) and matches
-// every segment; repetitions are found within the article.
-Status MatchPrefillJob(PrefillJob& job, const Segmenter& segmenter, Matcher& matcher);
+// every segment; repetitions are found within the article. `segmenter` may
+// be null for XLIFF input (already segmented): compiling the SRX rules costs
+// more than matching a short article against a large TM.
+Status MatchPrefillJob(PrefillJob& job, const Segmenter* segmenter, Matcher& matcher);
 
 // The XLIFF for target `to[target_index]`.
 Result<XliffDocument> BuildPrefillXliff(const PrefillJob& job, std::size_t target_index,
