@@ -1,0 +1,52 @@
+// Internals of the aligner shared by its source files (aligner_*.cpp): the
+// per-sentence features the costs read, and the cost terms themselves.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "lovcen/aligner.h"
+#include "lovcen/tokenizer.h"
+
+namespace lovcen::align_internal {
+
+// What the DP knows about one sentence. Anchor keys are hashes, sorted.
+struct SentenceFeatures {
+  std::uint32_t length = 0;           // characters
+  std::vector<std::uint64_t> hard;    // numbers of 2+ digits, dates: must agree
+  std::vector<std::uint64_t> medium;  // acronyms, one-digit numbers, times: should agree
+  std::vector<std::uint64_t> soft;    // names: bonus when shared
+  bool quote = false;                 // holds quotation marks
+  int block = 0;
+  bool block_start = false;
+  bool block_end = false;
+  BlockType type = BlockType::kParagraph;
+};
+
+// Extracts the features of every sentence of `edition`; `transliterator` may
+// be null (then Cyrillic words are compared as written).
+std::vector<SentenceFeatures> ExtractFeatures(const AlignEdition& edition,
+                                              const Tokenizer& tokenizer,
+                                              const Transliterator* transliterator);
+
+// -log of the Gale-Church probability that `target` characters translate
+// `source` characters (both > 0).
+double LengthCost(double source, double target, const LengthModel& model);
+
+// -log prior of each bead kind (Gale and Church 1991).
+double PriorCost(BeadKind kind);
+
+// Cost of omitting one sentence (1-0 / 0-1), beyond its prior.
+constexpr double kOmissionCost = 0.5;
+
+// Anchor cost (negative = evidence for the bead) of source sentences
+// [sb, se) against target sentences [tb, te).
+double AnchorCost(const std::vector<SentenceFeatures>& s, std::size_t sb, std::size_t se,
+                  const std::vector<SentenceFeatures>& t, std::size_t tb, std::size_t te);
+
+// Structure cost: paragraph starts and ends, titles, block types.
+double StructureCost(const std::vector<SentenceFeatures>& s, std::size_t sb, std::size_t se,
+                     const std::vector<SentenceFeatures>& t, std::size_t tb, std::size_t te);
+
+}  // namespace lovcen::align_internal
