@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   translate-toolkit   # interop tests: xliff2po (and the toolkit's TMX reader) read lovcen's files
   libxml2-utils       # xmllint: TMX output checked against the TMX 1.4b DTD
+  chromium            # check tests: the HTML report rendered headless (console errors, screenshot)
 )
 
 missing=()

@@ -23,7 +23,7 @@ namespace {
 // July 20, 2025" ~ "5. do 20. jula 2025."), while a wrong day, year or month
 // still differs. Months are compared as sets (a month named once covers both
 // ends of a range). English ordinals ("25th") are numbers; small numbers
-// written as words (one..ten, first..tenth and their de/cnr forms) cancel the
+// written as words (one..twelve, first..tenth and their de/cnr forms) cancel the
 // digit on the other side.
 
 struct Atom {
@@ -49,7 +49,7 @@ bool IsDigits(std::string_view s) {
   return true;
 }
 
-// 1..10 for a number word of `language` (cnr words by their stem, so that
+// 1..12 for a number word of `language` (cnr words by their stem, so that
 // inflected forms count: treći, trećeg), else 0.
 int NumberWord(std::string_view word, const LanguageTag& language) {
   std::string w;
@@ -60,21 +60,21 @@ int NumberWord(std::string_view word, const LanguageTag& language) {
   };
   static constexpr Entry kEnglish[] = {
       {"one", 1},   {"two", 2},    {"three", 3}, {"four", 4},   {"five", 5},   {"six", 6},   {"seven", 7},
-      {"eight", 8}, {"nine", 9},   {"ten", 10},  {"first", 1},  {"second", 2}, {"third", 3}, {"fourth", 4},
+      {"eight", 8}, {"nine", 9},   {"ten", 10},  {"eleven", 11}, {"twelve", 12},  {"first", 1},  {"second", 2}, {"third", 3}, {"fourth", 4},
       {"fifth", 5}, {"sixth", 6},  {"seventh", 7}, {"eighth", 8}, {"ninth", 9}, {"tenth", 10}, {"twice", 2}};
   static constexpr Entry kGerman[] = {
       {"zwei", 2},    {"drei", 3},    {"vier", 4},   {"fünf", 5},    {"sechs", 6},   {"sieben", 7},
-      {"acht", 8},    {"neun", 9},    {"zehn", 10},  {"erste", 1},   {"ersten", 1},  {"erster", 1},
+      {"acht", 8},    {"neun", 9},    {"zehn", 10},  {"elf", 11},    {"zwölf", 12},  {"erste", 1},   {"ersten", 1},  {"erster", 1},
       {"zweite", 2},  {"zweiten", 2}, {"dritte", 3}, {"dritten", 3}, {"vierte", 4},  {"vierten", 4},
       {"fünfte", 5},  {"fünften", 5}, {"zweimal", 2}, {"dreimal", 3}};
   // Stems: the word must start with one and be at most 4 bytes longer.
   static constexpr Entry kLatin[] = {
       {"jedan", 1}, {"dva", 2},   {"dvije", 2}, {"tri", 3},   {"četiri", 4}, {"pet", 5},   {"šest", 6},
-      {"sedam", 7}, {"osam", 8},  {"devet", 9}, {"deset", 10}, {"prv", 1},   {"drug", 2},  {"treć", 3},
+      {"sedam", 7}, {"osam", 8},  {"devet", 9}, {"deset", 10}, {"jedanaest", 11}, {"dvanaest", 12}, {"prv", 1},   {"drug", 2},  {"treć", 3},
       {"četvrt", 4}, {"pet", 5},  {"šest", 6},  {"sedm", 7},  {"osm", 8},    {"devet", 9}, {"deset", 10}};
   static constexpr Entry kCyrillic[] = {
       {"један", 1}, {"два", 2},   {"двије", 2}, {"три", 3},   {"четири", 4}, {"пет", 5},   {"шест", 6},
-      {"седам", 7}, {"осам", 8},  {"девет", 9}, {"десет", 10}, {"прв", 1},   {"друг", 2},  {"трећ", 3},
+      {"седам", 7}, {"осам", 8},  {"девет", 9}, {"десет", 10}, {"једанаест", 11}, {"дванаест", 12}, {"прв", 1},   {"друг", 2},  {"трећ", 3},
       {"четврт", 4}, {"седм", 7}, {"осм", 8}};
   auto exact = [&](const auto& table) {
     for (const Entry& e : table) {
@@ -135,7 +135,7 @@ std::vector<Atom> NumberAtoms(const std::vector<Token>& tokens, std::string_view
   return out;
 }
 
-// A small integer (1..10) atom that a number word on the other side stands for.
+// A small integer (1..12) atom that a number word on the other side stands for.
 bool CoveredByWord(const Atom& a, std::vector<int>& words) {
   if (a.value.size() < 3 || a.value[0] != 'N' || !IsDigits(a.value.substr(2))) return false;
   const int v = std::stoi(a.value.substr(2));

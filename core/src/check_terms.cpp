@@ -6,7 +6,8 @@
 //     (Moskva -> moskv); endings "", a e i o u, om em, ama ima, ih im, og oj,
 //     ov ova ove ovi ovima, ju (in Cyrillic the same letters);
 //   de: the stem is the word itself; endings "", s es e en n er ern ns nen,
-//     and a final -um may become -en (Ministerium, Ministerien);
+//     and a final -um may become -en (Ministerium, Ministerien); the term
+//     may also end a compound (Bildungsministerium, Landesregierung);
 //   en: endings "", s es 's, and a final -y may become -ies.
 // Term words of fewer than four letters must match exactly (EU, UN, SAD).
 #include <unicode/uchar.h>
@@ -97,9 +98,19 @@ bool StemMatch(std::string_view term, std::string_view word, const LanguageTag& 
     case Language::kGerman: {
       static constexpr std::array<std::string_view, 10> kEndings = {"",  "s",  "es", "e",  "en",
                                                                    "n", "er", "ern", "ns", "nen"};
-      if (rest_after(term, &rest) && OneOf(rest, kEndings)) return true;
-      if (EndsWith(term, "um") && rest_after(term.substr(0, term.size() - 2), &rest)) {
-        return rest == "en";
+      auto matches = [&](std::string_view w) {
+        if (w.size() >= term.size() && w.substr(0, term.size()) == term && OneOf(w.substr(term.size()), kEndings)) {
+          return true;
+        }
+        const std::string_view base = term.substr(0, term.size() - 2);
+        return EndsWith(term, "um") && w.size() == base.size() + 2 && w.substr(0, base.size()) == base &&
+               w.substr(base.size()) == "en";
+      };
+      if (matches(word)) return true;
+      // A compound ending in the term: Bildungsministerium, Landesregierung.
+      for (std::size_t p = 1; p + term.size() <= word.size() + 2 && p < word.size(); ++p) {
+        if ((static_cast<unsigned char>(word[p]) & 0xC0) == 0x80) continue;
+        if (matches(word.substr(p))) return true;
       }
       return false;
     }
