@@ -13,15 +13,17 @@
 namespace lovcen::cli {
 
 struct CheckReportInfo {
-  std::string title;        // what was checked ("file.xlf", "TM lovcen.db")
-  std::size_t pairs = 0;    // segment pairs checked
-  std::size_t accepted = 0; // findings not shown because they were accepted
+  std::string title;         // what was checked ("file.xlf", "TM lovcen.db")
+  std::size_t pairs = 0;     // segment pairs checked
+  std::size_t accepted = 0;  // findings not shown because they were accepted
   Severity threshold = Severity::kWarning;
 };
 
-void WriteCheckText(std::ostream& out, const std::vector<Finding>& findings, const CheckReportInfo& info,
-                    bool quiet);
-void WriteCheckJson(std::ostream& out, const std::vector<Finding>& findings, const CheckReportInfo& info);
-void WriteCheckHtml(std::ostream& out, const std::vector<Finding>& findings, const CheckReportInfo& info);
+void WriteCheckText(std::ostream& out, const std::vector<Finding>& findings,
+                    const CheckReportInfo& info, bool quiet);
+void WriteCheckJson(std::ostream& out, const std::vector<Finding>& findings,
+                    const CheckReportInfo& info);
+void WriteCheckHtml(std::ostream& out, const std::vector<Finding>& findings,
+                    const CheckReportInfo& info);
 
 }  // namespace lovcen::cli

@@ -82,7 +82,8 @@ void Run(CliState& state, const CheckArgs& args) {
   }
   auto threshold = SeverityFromName(args.severity);
   if (!threshold) {
-    Fail(state, UsageError("--severity must be info, warning or error, not '" + args.severity + "'"));
+    Fail(state,
+         UsageError("--severity must be info, warning or error, not '" + args.severity + "'"));
     return;
   }
   std::string format = args.format.empty() ? (state.global.json ? "json" : "text") : args.format;
@@ -162,7 +163,8 @@ void Run(CliState& state, const CheckArgs& args) {
     });
     if (!st.ok()) return static_cast<void>(Fail(state, st.error()));
     if (items.empty()) {
-      return static_cast<void>(Fail(state, BadInput("the TM holds no units with the languages asked for")));
+      return static_cast<void>(
+          Fail(state, BadInput("the TM holds no units with the languages asked for")));
     }
   }
 
@@ -189,14 +191,17 @@ void Run(CliState& state, const CheckArgs& args) {
         }
       }
       if (!known) {
-        return static_cast<void>(Fail(state, BadInput("no finding with key '" + key + "' in the checked input")));
+        return static_cast<void>(
+            Fail(state, BadInput("no finding with key '" + key + "' in the checked input")));
       }
       if (key.find(':') == std::string::npos) {
-        return static_cast<void>(Fail(state, UsageError("'" + key + "' is not a finding key (check:hash)")));
+        return static_cast<void>(
+            Fail(state, UsageError("'" + key + "' is not a finding key (check:hash)")));
       }
       Status st = glossary_store->Accept(a);
       if (!st.ok()) return static_cast<void>(Fail(state, st.error()));
-      if (!state.global.quiet) *state.err << "lovcen: accepted " << key << " (by " << args.by << ")\n";
+      if (!state.global.quiet)
+        *state.err << "lovcen: accepted " << key << " (by " << args.by << ")\n";
     }
     if (items.empty()) return;
   }
@@ -227,7 +232,8 @@ void Run(CliState& state, const CheckArgs& args) {
   std::ostream* out = state.out;
   if (!args.output.empty()) {
     file.open(args.output, std::ios::binary);
-    if (!file) return static_cast<void>(Fail(state, IoError("cannot write the report", args.output)));
+    if (!file)
+      return static_cast<void>(Fail(state, IoError("cannot write the report", args.output)));
     out = &file;
   }
   if (format == "json") {
@@ -239,10 +245,12 @@ void Run(CliState& state, const CheckArgs& args) {
   }
   if (!args.output.empty()) {
     file.close();
-    if (!file) return static_cast<void>(Fail(state, IoError("cannot write the report", args.output)));
+    if (!file)
+      return static_cast<void>(Fail(state, IoError("cannot write the report", args.output)));
     if (format != "text" || !state.global.quiet) {
       if (!state.global.quiet) {
-        *state.err << "lovcen: " << findings.size() << " findings written to " << args.output << '\n';
+        *state.err << "lovcen: " << findings.size() << " findings written to " << args.output
+                   << '\n';
       }
     }
   }
@@ -256,20 +264,24 @@ void AddCheckCommand(CLI::App& app, CliState& state) {
   std::string ids;
   for (const std::string& id : CheckIds()) ids += (ids.empty() ? "" : ", ") + id;
   CLI::App* cmd = app.add_subcommand(
-      "check", "QA checks over XLIFF/TMX/TSV files or the TM; exit 1 when findings reach --severity");
+      "check",
+      "QA checks over XLIFF/TMX/TSV files or the TM; exit 1 when findings reach --severity");
   cmd->footer("Checks: " + ids + ". See docs/checks.md.");
   cmd->add_option("files", args->files, "XLIFF 1.2/2.x, TMX or TSV files to check");
   cmd->add_flag("--tm", args->tm, "check the whole TM (--db) instead of files");
   cmd->add_option("--src", args->src, "source language (must match the files')");
   cmd->add_option("--tgt", args->tgt, "target language (must match the files')");
   cmd->add_option("--checks", args->checks, "comma-separated check ids to run (default all)");
-  cmd->add_option("--severity", args->severity, "lowest severity reported and failing: info|warning|error")
+  cmd->add_option("--severity", args->severity,
+                  "lowest severity reported and failing: info|warning|error")
       ->default_str("warning");
   cmd->add_option("--format", args->format, "text|json|html (default text, json with --json)");
   cmd->add_option("-o,--output", args->output, "write the report to FILE");
   cmd->add_option("--glossary", args->glossaries, "also use this TBX/TSV glossary (not stored)");
-  cmd->add_option("--allow", args->allow_files, "file of words that may stay untranslated (one a line)");
-  cmd->add_option("--accept", args->accept, "mark the finding with this key accepted (stored in the TM)");
+  cmd->add_option("--allow", args->allow_files,
+                  "file of words that may stay untranslated (one a line)");
+  cmd->add_option("--accept", args->accept,
+                  "mark the finding with this key accepted (stored in the TM)");
   cmd->add_option("--by", args->by, "who accepts (with --accept)");
   cmd->callback([&state, args] { Run(state, *args); });
 }

@@ -40,11 +40,13 @@ void Import(CliState& state, const GlossaryArgs& args) {
     if (!summary.ok()) return static_cast<void>(Fail(state, summary.error()));
     if (state.global.json) {
       *state.out << (i ? "," : "") << "{\"file\":" << JsonString(read[i].first)
-                 << ",\"entries\":" << summary->entries << ",\"terms_added\":" << summary->terms_added
+                 << ",\"entries\":" << summary->entries
+                 << ",\"terms_added\":" << summary->terms_added
                  << ",\"terms_existing\":" << summary->terms_existing << "}";
     } else if (!state.global.quiet) {
-      *state.out << read[i].first << ": " << summary->entries << " entries, " << summary->terms_added
-                 << " terms added, " << summary->terms_existing << " already there\n";
+      *state.out << read[i].first << ": " << summary->entries << " entries, "
+                 << summary->terms_added << " terms added, " << summary->terms_existing
+                 << " already there\n";
     }
   }
   if (state.global.json) *state.out << "]}\n";
@@ -78,13 +80,16 @@ void List(CliState& state) {
 
 void AddGlossaryCommand(CLI::App& app, CliState& state) {
   auto args = std::make_shared<GlossaryArgs>();
-  CLI::App* cmd = app.add_subcommand("glossary", "glossary terms in the TM (for the term-mismatch check)");
+  CLI::App* cmd =
+      app.add_subcommand("glossary", "glossary terms in the TM (for the term-mismatch check)");
   cmd->require_subcommand(1);
-  CLI::App* import = cmd->add_subcommand("import", "read TBX (basic) or TSV glossaries into the TM");
+  CLI::App* import =
+      cmd->add_subcommand("import", "read TBX (basic) or TSV glossaries into the TM");
   import->add_option("files", args->files, "FILE.tbx or FILE.tsv")->required();
-  import->callback([&state, args] { Import(state, *args); });
-  CLI::App* list = cmd->add_subcommand("list", "print the glossary entries");
-  list->callback([&state] { List(state); });
-}
+  import->callback([&state, args] { Import(state, *args);
+});
+CLI::App* list = cmd->add_subcommand("list", "print the glossary entries");
+list->callback([&state] { List(state); });
+}  // namespace lovcen::cli
 
 }  // namespace lovcen::cli

@@ -12,7 +12,9 @@ namespace lovcen::internal {
 namespace {
 
 std::string Name(const InlineCode& c) {
-  std::string kind = c.kind == CodeKind::kOpen ? "open " : c.kind == CodeKind::kClose ? "close " : "";
+  std::string kind = c.kind == CodeKind::kOpen    ? "open "
+                     : c.kind == CodeKind::kClose ? "close "
+                                                  : "";
   return kind + "<" + c.element + (c.id.empty() ? "" : " id=" + c.id) + ">";
 }
 
@@ -83,7 +85,8 @@ void Compare(const CheckedPair& pair, FindingSink& sink) {
   }
   std::string message;
   if (!missing.empty()) message = "inline code missing in target: " + missing;
-  if (!extra.empty()) message += (message.empty() ? "" : "; ") + std::string("extra inline code in target: ") + extra;
+  if (!extra.empty())
+    message += (message.empty() ? "" : "; ") + std::string("extra inline code in target: ") + extra;
   if (message.empty() && BrokenNesting(src) == std::string::npos) {
     const std::size_t bad = BrokenNesting(tgt);
     if (bad != std::string::npos) {
@@ -98,11 +101,12 @@ void Compare(const CheckedPair& pair, FindingSink& sink) {
 }  // namespace
 
 std::unique_ptr<Check> MakeCodeMismatchCheck() {
-  return MakeCheck("code-mismatch", Severity::kError,
-                   "inline tags missing, extra, or reordered so that the markup breaks",
-                   [](const std::vector<CheckedPair>& pairs, const CheckContext&, FindingSink& sink) {
-                     for (const CheckedPair& p : pairs) Compare(p, sink);
-                   });
+  return MakeCheck(
+      "code-mismatch", Severity::kError,
+      "inline tags missing, extra, or reordered so that the markup breaks",
+      [](const std::vector<CheckedPair>& pairs, const CheckContext&, FindingSink& sink) {
+        for (const CheckedPair& p : pairs) Compare(p, sink);
+      });
 }
 
 }  // namespace lovcen::internal

@@ -59,14 +59,17 @@ void FindInconsistencies(const std::vector<CheckedPair>& pairs, FindingSink& sin
       }
     }
     if (variants.size() < 2) continue;
-    std::stable_sort(variants.begin(), variants.end(),
-                     [](const FindingVariant& a, const FindingVariant& b) { return a.count > b.count; });
+    std::stable_sort(
+        variants.begin(), variants.end(),
+        [](const FindingVariant& a, const FindingVariant& b) { return a.count > b.count; });
     const CheckedPair& first = pairs[g.members.front()];
-    std::string message = std::to_string(variants.size()) +
-                          (by_source ? " different targets for the source " : " different sources for the target ") +
-                          Quote(by_source ? first.item->source.text : first.item->target->text) + " (";
+    std::string message =
+        std::to_string(variants.size()) +
+        (by_source ? " different targets for the source " : " different sources for the target ") +
+        Quote(by_source ? first.item->source.text : first.item->target->text) + " (";
     for (std::size_t v = 0; v < variants.size(); ++v) {
-      message += (v ? ", " : "") + Quote(variants[v].text) + " x" + std::to_string(variants[v].count);
+      message +=
+          (v ? ", " : "") + Quote(variants[v].text) + " x" + std::to_string(variants[v].count);
     }
     message += ")";
     sink.Add(first, std::move(message), {}, {}, std::move(variants));
@@ -78,17 +81,15 @@ void FindInconsistencies(const std::vector<CheckedPair>& pairs, FindingSink& sin
 std::unique_ptr<Check> MakeInconsistentTargetCheck() {
   return MakeCheck("inconsistent-target", Severity::kWarning,
                    "the same source is translated in different ways",
-                   [](const std::vector<CheckedPair>& pairs, const CheckContext&, FindingSink& sink) {
-                     FindInconsistencies(pairs, sink, true);
-                   });
+                   [](const std::vector<CheckedPair>& pairs, const CheckContext&,
+                      FindingSink& sink) { FindInconsistencies(pairs, sink, true); });
 }
 
 std::unique_ptr<Check> MakeInconsistentSourceCheck() {
   return MakeCheck("inconsistent-source", Severity::kInfo,
                    "the same target translates different sources",
-                   [](const std::vector<CheckedPair>& pairs, const CheckContext&, FindingSink& sink) {
-                     FindInconsistencies(pairs, sink, false);
-                   });
+                   [](const std::vector<CheckedPair>& pairs, const CheckContext&,
+                      FindingSink& sink) { FindInconsistencies(pairs, sink, false); });
 }
 
 }  // namespace lovcen::internal

@@ -50,7 +50,8 @@ void Run(const std::vector<CheckedPair>& pairs, const CheckContext& context, Fin
     if (std::fabs(z) <= context.length_ratio_z) continue;
     char message[160];
     std::snprintf(message, sizeof message,
-                  "target is %.2f times as long as the source; usual for %s -> %s is %.2f (z = %+.1f, %zu pairs)",
+                  "target is %.2f times as long as the source; usual for %s -> %s is %.2f (z = "
+                  "%+.1f, %zu pairs)",
                   std::exp(ratio[i]), std::string(item.source_language.str()).c_str(),
                   std::string(item.target_language.str()).c_str(), std::exp(mean), z, m.n);
     sink.Add(pairs[i], message, {}, {});
@@ -60,9 +61,9 @@ void Run(const std::vector<CheckedPair>& pairs, const CheckContext& context, Fin
 }  // namespace
 
 std::unique_ptr<Check> MakeLengthRatioCheck() {
-  return MakeCheck("length-ratio", Severity::kInfo,
-                   "target length an outlier for the language pair (learned from the TM or the files)",
-                   Run);
+  return MakeCheck(
+      "length-ratio", Severity::kInfo,
+      "target length an outlier for the language pair (learned from the TM or the files)", Run);
 }
 
 }  // namespace lovcen::internal

@@ -29,7 +29,7 @@ namespace {
 struct Atom {
   std::string value;  // "N:1500.5", "T:19:30", "M:7"
   Span span;
-  std::string text;   // the token as written, for the message
+  std::string text;  // the token as written, for the message
 };
 
 std::string Canonical(const NumberValue& n) {
@@ -59,23 +59,26 @@ int NumberWord(std::string_view word, const LanguageTag& language) {
     int value;
   };
   static constexpr Entry kEnglish[] = {
-      {"one", 1},   {"two", 2},    {"three", 3}, {"four", 4},   {"five", 5},   {"six", 6},   {"seven", 7},
-      {"eight", 8}, {"nine", 9},   {"ten", 10},  {"eleven", 11}, {"twelve", 12},  {"first", 1},  {"second", 2}, {"third", 3}, {"fourth", 4},
-      {"fifth", 5}, {"sixth", 6},  {"seventh", 7}, {"eighth", 8}, {"ninth", 9}, {"tenth", 10}, {"twice", 2}};
+      {"one", 1},     {"two", 2},    {"three", 3}, {"four", 4},   {"five", 5},    {"six", 6},
+      {"seven", 7},   {"eight", 8},  {"nine", 9},  {"ten", 10},   {"eleven", 11}, {"twelve", 12},
+      {"first", 1},   {"second", 2}, {"third", 3}, {"fourth", 4}, {"fifth", 5},   {"sixth", 6},
+      {"seventh", 7}, {"eighth", 8}, {"ninth", 9}, {"tenth", 10}, {"twice", 2}};
   static constexpr Entry kGerman[] = {
-      {"zwei", 2},    {"drei", 3},    {"vier", 4},   {"fünf", 5},    {"sechs", 6},   {"sieben", 7},
-      {"acht", 8},    {"neun", 9},    {"zehn", 10},  {"elf", 11},    {"zwölf", 12},  {"erste", 1},   {"ersten", 1},  {"erster", 1},
-      {"zweite", 2},  {"zweiten", 2}, {"dritte", 3}, {"dritten", 3}, {"vierte", 4},  {"vierten", 4},
-      {"fünfte", 5},  {"fünften", 5}, {"zweimal", 2}, {"dreimal", 3}};
+      {"zwei", 2},   {"drei", 3},    {"vier", 4},   {"fünf", 5},    {"sechs", 6},   {"sieben", 7},
+      {"acht", 8},   {"neun", 9},    {"zehn", 10},  {"elf", 11},    {"zwölf", 12},  {"erste", 1},
+      {"ersten", 1}, {"erster", 1},  {"zweite", 2}, {"zweiten", 2}, {"dritte", 3},  {"dritten", 3},
+      {"vierte", 4}, {"vierten", 4}, {"fünfte", 5}, {"fünften", 5}, {"zweimal", 2}, {"dreimal", 3}};
   // Stems: the word must start with one and be at most 4 bytes longer.
   static constexpr Entry kLatin[] = {
-      {"jedan", 1}, {"dva", 2},   {"dvije", 2}, {"tri", 3},   {"četiri", 4}, {"pet", 5},   {"šest", 6},
-      {"sedam", 7}, {"osam", 8},  {"devet", 9}, {"deset", 10}, {"jedanaest", 11}, {"dvanaest", 12}, {"prv", 1},   {"drug", 2},  {"treć", 3},
-      {"četvrt", 4}, {"pet", 5},  {"šest", 6},  {"sedm", 7},  {"osm", 8},    {"devet", 9}, {"deset", 10}};
+      {"jedan", 1},     {"dva", 2},   {"dvije", 2}, {"tri", 3},   {"četiri", 4}, {"pet", 5},
+      {"šest", 6},      {"sedam", 7}, {"osam", 8},  {"devet", 9}, {"deset", 10}, {"jedanaest", 11},
+      {"dvanaest", 12}, {"prv", 1},   {"drug", 2},  {"treć", 3},  {"četvrt", 4}, {"pet", 5},
+      {"šest", 6},      {"sedm", 7},  {"osm", 8},   {"devet", 9}, {"deset", 10}};
   static constexpr Entry kCyrillic[] = {
-      {"један", 1}, {"два", 2},   {"двије", 2}, {"три", 3},   {"четири", 4}, {"пет", 5},   {"шест", 6},
-      {"седам", 7}, {"осам", 8},  {"девет", 9}, {"десет", 10}, {"једанаест", 11}, {"дванаест", 12}, {"прв", 1},   {"друг", 2},  {"трећ", 3},
-      {"четврт", 4}, {"седм", 7}, {"осм", 8}};
+      {"један", 1},  {"два", 2},        {"двије", 2},     {"три", 3},  {"четири", 4},
+      {"пет", 5},    {"шест", 6},       {"седам", 7},     {"осам", 8}, {"девет", 9},
+      {"десет", 10}, {"једанаест", 11}, {"дванаест", 12}, {"прв", 1},  {"друг", 2},
+      {"трећ", 3},   {"четврт", 4},     {"седм", 7},      {"осм", 8}};
   auto exact = [&](const auto& table) {
     for (const Entry& e : table) {
       if (w == e.word) return e.value;
@@ -85,28 +88,34 @@ int NumberWord(std::string_view word, const LanguageTag& language) {
   auto stem = [&](const auto& table) {
     for (const Entry& e : table) {
       const std::string_view s = e.word;
-      if (w.size() >= s.size() && w.size() <= s.size() + 6 && w.compare(0, s.size(), s) == 0) return e.value;
+      if (w.size() >= s.size() && w.size() <= s.size() + 6 && w.compare(0, s.size(), s) == 0)
+        return e.value;
     }
     return 0;
   };
   switch (language.language()) {
-    case Language::kEnglish: return exact(kEnglish);
-    case Language::kGerman: return exact(kGerman);
-    case Language::kMontenegrinLatin: return stem(kLatin);
-    case Language::kMontenegrinCyrillic: return stem(kCyrillic);
+    case Language::kEnglish:
+      return exact(kEnglish);
+    case Language::kGerman:
+      return exact(kGerman);
+    case Language::kMontenegrinLatin:
+      return stem(kLatin);
+    case Language::kMontenegrinCyrillic:
+      return stem(kCyrillic);
   }
   return 0;
 }
 
-std::vector<Atom> NumberAtoms(const std::vector<Token>& tokens, std::string_view text, const LanguageTag& language,
-                              std::vector<int>* number_words) {
+std::vector<Atom> NumberAtoms(const std::vector<Token>& tokens, std::string_view text,
+                              const LanguageTag& language, std::vector<int>* number_words) {
   std::vector<Atom> out;
   for (const Token& t : tokens) {
     const std::string_view tt = t.text(text);
     const Span span{t.begin, t.end};
     if (t.kind == TokenKind::kWord) {
       // English ordinals: 25th, 1st, 2nd, 3rd.
-      if (language.language() == Language::kEnglish && tt.size() > 2 && IsDigits(tt.substr(0, tt.size() - 2))) {
+      if (language.language() == Language::kEnglish && tt.size() > 2 &&
+          IsDigits(tt.substr(0, tt.size() - 2))) {
         const std::string_view suffix = tt.substr(tt.size() - 2);
         if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") {
           NumberValue n;
@@ -118,14 +127,16 @@ std::vector<Atom> NumberAtoms(const std::vector<Token>& tokens, std::string_view
       if (const int v = NumberWord(tt, language); v > 0) number_words->push_back(v);
       continue;
     }
-    if (t.kind != TokenKind::kNumber && t.kind != TokenKind::kDate && t.kind != TokenKind::kTime) continue;
+    if (t.kind != TokenKind::kNumber && t.kind != TokenKind::kDate && t.kind != TokenKind::kTime)
+      continue;
     auto v = ParsePlaceable(t.kind, tt, language);
     if (!v.ok()) continue;  // a token the tokenizer cut but no value can be read from
     const std::string written(tt);
     if (t.kind == TokenKind::kNumber) {
       out.push_back({"N:" + Canonical(v->number), span, written});
     } else if (t.kind == TokenKind::kTime) {
-      out.push_back({"T:" + std::to_string(v->time.hour) + ":" + std::to_string(v->time.minute), span, written});
+      out.push_back({"T:" + std::to_string(v->time.hour) + ":" + std::to_string(v->time.minute),
+                     span, written});
     } else {
       out.push_back({"N:" + std::to_string(v->date.day), span, written});
       if (v->date.year != 0) out.push_back({"N:" + std::to_string(v->date.year), span, written});
@@ -211,7 +222,9 @@ void CompareNumbers(const CheckedPair& pair, FindingSink& sink) {
   };
   std::string message;
   if (!missing.empty()) message = "number or date missing in target: " + join(missing);
-  if (!extra.empty()) message += (message.empty() ? "" : "; ") + std::string("in target, not in source: ") + join(extra);
+  if (!extra.empty())
+    message +=
+        (message.empty() ? "" : "; ") + std::string("in target, not in source: ") + join(extra);
   sink.Add(pair, std::move(message), std::move(missing_spans), std::move(extra_spans));
 }
 
@@ -265,26 +278,30 @@ void ComparePlaceables(const CheckedPair& pair, FindingSink& sink) {
   if (missing.empty() && extra.empty()) return;
   std::string message;
   if (!missing.empty()) message = "URL/e-mail missing in target: " + missing;
-  if (!extra.empty()) message += (message.empty() ? "" : "; ") + std::string("URL/e-mail in target, not in source: ") + extra;
+  if (!extra.empty())
+    message += (message.empty() ? "" : "; ") +
+               std::string("URL/e-mail in target, not in source: ") + extra;
   sink.Add(pair, std::move(message), std::move(missing_spans), std::move(extra_spans));
 }
 
 }  // namespace
 
 std::unique_ptr<Check> MakeNumberMismatchCheck() {
-  return MakeCheck("number-mismatch", Severity::kError,
-                   "numbers, dates or times differ in value between source and target",
-                   [](const std::vector<CheckedPair>& pairs, const CheckContext&, FindingSink& sink) {
-                     for (const CheckedPair& p : pairs) CompareNumbers(p, sink);
-                   });
+  return MakeCheck(
+      "number-mismatch", Severity::kError,
+      "numbers, dates or times differ in value between source and target",
+      [](const std::vector<CheckedPair>& pairs, const CheckContext&, FindingSink& sink) {
+        for (const CheckedPair& p : pairs) CompareNumbers(p, sink);
+      });
 }
 
 std::unique_ptr<Check> MakePlaceableMismatchCheck() {
-  return MakeCheck("placeable-mismatch", Severity::kError,
-                   "URLs or e-mail addresses missing, changed or added in the target",
-                   [](const std::vector<CheckedPair>& pairs, const CheckContext&, FindingSink& sink) {
-                     for (const CheckedPair& p : pairs) ComparePlaceables(p, sink);
-                   });
+  return MakeCheck(
+      "placeable-mismatch", Severity::kError,
+      "URLs or e-mail addresses missing, changed or added in the target",
+      [](const std::vector<CheckedPair>& pairs, const CheckContext&, FindingSink& sink) {
+        for (const CheckedPair& p : pairs) ComparePlaceables(p, sink);
+      });
 }
 
 }  // namespace lovcen::internal

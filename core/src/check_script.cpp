@@ -39,16 +39,16 @@ void Side(const CheckedPair& pair, const Transliterator& translit, bool target, 
 }  // namespace
 
 std::unique_ptr<Check> MakeScriptMismatchCheck() {
-  return MakeCheck("script-mismatch", Severity::kError,
-                   "Cyrillic letters in cnr-Latn or Latin letters in cnr-Cyrl (Latin-only names allowed)",
-                   [](const std::vector<CheckedPair>& pairs, const CheckContext& context,
-                      FindingSink& sink) {
-                     if (context.transliterator == nullptr) return;
-                     for (const CheckedPair& p : pairs) {
-                       Side(p, *context.transliterator, false, sink);
-                       Side(p, *context.transliterator, true, sink);
-                     }
-                   });
+  return MakeCheck(
+      "script-mismatch", Severity::kError,
+      "Cyrillic letters in cnr-Latn or Latin letters in cnr-Cyrl (Latin-only names allowed)",
+      [](const std::vector<CheckedPair>& pairs, const CheckContext& context, FindingSink& sink) {
+        if (context.transliterator == nullptr) return;
+        for (const CheckedPair& p : pairs) {
+          Side(p, *context.transliterator, false, sink);
+          Side(p, *context.transliterator, true, sink);
+        }
+      });
 }
 
 }  // namespace lovcen::internal

@@ -40,7 +40,8 @@ std::vector<Word> Words(std::string_view text) {
     if (i < text.size()) {
       const CodePoint cp = DecodeUtf8(text, i);
       len = static_cast<std::size_t>(cp.length);
-      alnum = cp.value >= 0 && (u_isalnum(cp.value) || u_hasBinaryProperty(cp.value, UCHAR_DIACRITIC));
+      alnum =
+          cp.value >= 0 && (u_isalnum(cp.value) || u_hasBinaryProperty(cp.value, UCHAR_DIACRITIC));
     }
     if (alnum && !in) {
       begin = i;
@@ -78,11 +79,11 @@ bool StemMatch(std::string_view term, std::string_view word, const LanguageTag& 
     case Language::kMontenegrinLatin:
     case Language::kMontenegrinCyrillic: {
       static constexpr std::array<std::string_view, 22> kLatin = {
-          "", "a", "e", "i", "o", "u", "om", "em", "ama", "ima", "ih",
-          "im", "og", "oj", "ov", "ova", "ove", "ovi", "ovima", "ju", "ovo", "ome"};
+          "",   "a",  "e",  "i",  "o",   "u",   "om",  "em",    "ama", "ima", "ih",
+          "im", "og", "oj", "ov", "ova", "ove", "ovi", "ovima", "ju",  "ovo", "ome"};
       static constexpr std::array<std::string_view, 22> kCyrillic = {
-          "", "а", "е", "и", "о", "у", "ом", "ем", "ама", "има", "их",
-          "им", "ог", "ој", "ов", "ова", "ове", "ови", "овима", "ју", "ово", "оме"};
+          "",   "а",  "е",  "и",  "о",   "у",   "ом",  "ем",    "ама", "има", "их",
+          "им", "ог", "ој", "ов", "ова", "ове", "ови", "овима", "ју",  "ово", "оме"};
       std::string_view stem = term;
       for (std::string_view v : language.is_cyrillic()
                                     ? std::array<std::string_view, 5>{"а", "е", "и", "о", "у"}
@@ -96,15 +97,16 @@ bool StemMatch(std::string_view term, std::string_view word, const LanguageTag& 
       return language.is_cyrillic() ? OneOf(rest, kCyrillic) : OneOf(rest, kLatin);
     }
     case Language::kGerman: {
-      static constexpr std::array<std::string_view, 10> kEndings = {"",  "s",  "es", "e",  "en",
-                                                                   "n", "er", "ern", "ns", "nen"};
+      static constexpr std::array<std::string_view, 10> kEndings = {"",  "s",  "es",  "e",  "en",
+                                                                    "n", "er", "ern", "ns", "nen"};
       auto matches = [&](std::string_view w) {
-        if (w.size() >= term.size() && w.substr(0, term.size()) == term && OneOf(w.substr(term.size()), kEndings)) {
+        if (w.size() >= term.size() && w.substr(0, term.size()) == term &&
+            OneOf(w.substr(term.size()), kEndings)) {
           return true;
         }
         const std::string_view base = term.substr(0, term.size() - 2);
-        return EndsWith(term, "um") && w.size() == base.size() + 2 && w.substr(0, base.size()) == base &&
-               w.substr(base.size()) == "en";
+        return EndsWith(term, "um") && w.size() == base.size() + 2 &&
+               w.substr(0, base.size()) == base && w.substr(base.size()) == "en";
       };
       if (matches(word)) return true;
       // A compound ending in the term: Bildungsministerium, Landesregierung.
@@ -146,7 +148,8 @@ bool SameStem(std::string_view term_word, std::string_view word, const LanguageT
   return StemMatch(FoldCaseString(term_word), FoldCaseString(word), language);
 }
 
-std::vector<Span> FindTerm(std::string_view term, std::string_view text, const LanguageTag& language) {
+std::vector<Span> FindTerm(std::string_view term, std::string_view text,
+                           const LanguageTag& language) {
   return FindFolded(Words(term), Words(text), language);
 }
 
@@ -183,7 +186,8 @@ void Run(const std::vector<CheckedPair>& pairs, const CheckContext& context, Fin
   for (const CheckedPair& p : pairs) {
     const CheckItem& item = *p.item;
     if (!item.target || item.target->text.empty()) continue;
-    const auto lp = std::make_pair(item.source_language.language(), item.target_language.language());
+    const auto lp =
+        std::make_pair(item.source_language.language(), item.target_language.language());
     auto it = by_pair.find(lp);
     if (it == by_pair.end()) {
       std::vector<Prepared> prepared;
@@ -233,8 +237,8 @@ void Run(const std::vector<CheckedPair>& pairs, const CheckContext& context, Fin
       }
       if (ok) continue;
       sink.Add(p,
-               "glossary term " + Quote(pe.source_text) + " in the source, but not " + pe.target_label +
-                   " in the target",
+               "glossary term " + Quote(pe.source_text) + " in the source, but not " +
+                   pe.target_label + " in the target",
                std::move(found), {});
     }
   }

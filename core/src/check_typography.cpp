@@ -12,13 +12,20 @@ enum class End { kNone, kStop, kQuestion, kExclamation, kColon, kSemicolon, kEll
 
 std::string_view EndName(End e) {
   switch (e) {
-    case End::kNone: return "no final punctuation";
-    case End::kStop: return "'.'";
-    case End::kQuestion: return "'?'";
-    case End::kExclamation: return "'!'";
-    case End::kColon: return "':'";
-    case End::kSemicolon: return "';'";
-    case End::kEllipsis: return "an ellipsis";
+    case End::kNone:
+      return "no final punctuation";
+    case End::kStop:
+      return "'.'";
+    case End::kQuestion:
+      return "'?'";
+    case End::kExclamation:
+      return "'!'";
+    case End::kColon:
+      return "':'";
+    case End::kSemicolon:
+      return "';'";
+    case End::kEllipsis:
+      return "an ellipsis";
   }
   return "";
 }
@@ -60,12 +67,18 @@ End FinalPunctuation(std::string_view text, Span* span) {
           return End::kEllipsis;
         }
         return End::kStop;
-      case '?': return End::kQuestion;
-      case '!': return End::kExclamation;
-      case ':': return End::kColon;
-      case ';': return End::kSemicolon;
-      case 0x2026: return End::kEllipsis;
-      default: return End::kNone;
+      case '?':
+        return End::kQuestion;
+      case '!':
+        return End::kExclamation;
+      case ':':
+        return End::kColon;
+      case ';':
+        return End::kSemicolon;
+      case 0x2026:
+        return End::kEllipsis;
+      default:
+        return End::kNone;
     }
   }
   *span = {0, 0};
@@ -78,7 +91,8 @@ bool EndsInValue(const std::vector<Token>& tokens) {
   for (auto it = tokens.rbegin(); it != tokens.rend(); ++it) {
     if (it->kind == TokenKind::kCode) continue;
     if (it->kind == TokenKind::kPunctuation) continue;
-    return it->kind == TokenKind::kNumber || it->kind == TokenKind::kDate || it->kind == TokenKind::kTime;
+    return it->kind == TokenKind::kNumber || it->kind == TokenKind::kDate ||
+           it->kind == TokenKind::kTime;
   }
   return false;
 }
@@ -94,9 +108,10 @@ void PunctuationEnd(const CheckedPair& pair, FindingSink& sink) {
   std::vector<Span> ss, ts;
   if (se != End::kNone) ss.push_back(s);
   if (te != End::kNone) ts.push_back(t);
-  sink.Add(pair,
-           "source ends with " + std::string(EndName(se)) + ", target with " + std::string(EndName(te)),
-           ss, ts);
+  sink.Add(
+      pair,
+      "source ends with " + std::string(EndName(se)) + ", target with " + std::string(EndName(te)),
+      ss, ts);
 }
 
 // --- quote-style ------------------------------------------------------------
@@ -144,8 +159,8 @@ void QuoteStyle(const CheckedPair& pair, FindingSink& sink) {
   if (bad.empty()) return;
   const std::string expected = low_high ? "„…“" : "“…” or \"…\"";
   sink.Add(pair,
-           "quotation marks in " + std::string(item.target_language.str()) + " should be " + expected +
-               ", found " + found,
+           "quotation marks in " + std::string(item.target_language.str()) + " should be " +
+               expected + ", found " + found,
            {}, bad);
 }
 
@@ -234,27 +249,29 @@ void Whitespace(const CheckedPair& pair, FindingSink& sink) {
 }  // namespace
 
 std::unique_ptr<Check> MakePunctuationEndCheck() {
-  return MakeCheck("punctuation-end", Severity::kWarning,
-                   "source and target end with different punctuation",
-                   [](const std::vector<CheckedPair>& pairs, const CheckContext&, FindingSink& sink) {
-                     for (const CheckedPair& p : pairs) PunctuationEnd(p, sink);
-                   });
+  return MakeCheck(
+      "punctuation-end", Severity::kWarning, "source and target end with different punctuation",
+      [](const std::vector<CheckedPair>& pairs, const CheckContext&, FindingSink& sink) {
+        for (const CheckedPair& p : pairs) PunctuationEnd(p, sink);
+      });
 }
 
 std::unique_ptr<Check> MakeQuoteStyleCheck() {
-  return MakeCheck("quote-style", Severity::kWarning,
-                   "quotation marks not in the target language's style (de, cnr „…“; en “…” or \"…\")",
-                   [](const std::vector<CheckedPair>& pairs, const CheckContext&, FindingSink& sink) {
-                     for (const CheckedPair& p : pairs) QuoteStyle(p, sink);
-                   });
+  return MakeCheck(
+      "quote-style", Severity::kWarning,
+      "quotation marks not in the target language's style (de, cnr „…“; en “…” or \"…\")",
+      [](const std::vector<CheckedPair>& pairs, const CheckContext&, FindingSink& sink) {
+        for (const CheckedPair& p : pairs) QuoteStyle(p, sink);
+      });
 }
 
 std::unique_ptr<Check> MakeWhitespaceCheck() {
-  return MakeCheck("whitespace", Severity::kInfo,
-                   "double, leading, trailing or non-breaking white space in the target only",
-                   [](const std::vector<CheckedPair>& pairs, const CheckContext&, FindingSink& sink) {
-                     for (const CheckedPair& p : pairs) Whitespace(p, sink);
-                   });
+  return MakeCheck(
+      "whitespace", Severity::kInfo,
+      "double, leading, trailing or non-breaking white space in the target only",
+      [](const std::vector<CheckedPair>& pairs, const CheckContext&, FindingSink& sink) {
+        for (const CheckedPair& p : pairs) Whitespace(p, sink);
+      });
 }
 
 }  // namespace lovcen::internal

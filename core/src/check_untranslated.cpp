@@ -5,11 +5,11 @@
 // transliterator's Latin-only list), or a short name (at most four words, each
 // capitalised: "Marco Rubio", "Podgorica"). Anything with a lower-case word
 // beyond that is text that needed translating.
+#include <unicode/uchar.h>
+
 #include "check_internal.h"
 #include "lovcen/text.h"
 #include "lovcen/transliterator.h"
-
-#include <unicode/uchar.h>
 
 namespace lovcen::internal {
 namespace {
@@ -18,7 +18,7 @@ constexpr std::size_t kMaxNameWords = 4;
 
 struct WordShape {
   bool has_letter = false;
-  bool all_upper = true;    // every letter upper case
+  bool all_upper = true;  // every letter upper case
   bool first_upper = false;
 };
 
@@ -66,20 +66,20 @@ void CheckPair(const CheckedPair& pair, const CheckContext& context, FindingSink
                          (context.transliterator && context.transliterator->IsLatinOnlyName(w));
     if (!acronym && !allowed) spans.push_back({t.begin, t.end});
   }
-  if (spans.empty()) return;                                    // numbers, acronyms, names
-  if (all_capitalised && words <= kMaxNameWords) return;        // a short name
+  if (spans.empty()) return;                              // numbers, acronyms, names
+  if (all_capitalised && words <= kMaxNameWords) return;  // a short name
   sink.Add(pair, "target equals the source (" + Quote(item.source.text) + ")", spans, spans);
 }
 
 }  // namespace
 
 std::unique_ptr<Check> MakeUntranslatedCheck() {
-  return MakeCheck("untranslated", Severity::kError,
-                   "target empty, or equal to the source where it should not be",
-                   [](const std::vector<CheckedPair>& pairs, const CheckContext& context,
-                      FindingSink& sink) {
-                     for (const CheckedPair& p : pairs) CheckPair(p, context, sink);
-                   });
+  return MakeCheck(
+      "untranslated", Severity::kError,
+      "target empty, or equal to the source where it should not be",
+      [](const std::vector<CheckedPair>& pairs, const CheckContext& context, FindingSink& sink) {
+        for (const CheckedPair& p : pairs) CheckPair(p, context, sink);
+      });
 }
 
 }  // namespace lovcen::internal

@@ -22,10 +22,11 @@ class SqliteGlossaryStore : public GlossaryStore {
     GlossaryImportSummary summary;
     Status status = [&]() -> Status {
       Status st;
-      sqlite::Statement insert(db_,
-                               "INSERT OR IGNORE INTO glossary_terms(entry, lang, term, source, created) "
-                               "VALUES(?1, ?2, ?3, ?4, ?5)",
-                               &st);
+      sqlite::Statement insert(
+          db_,
+          "INSERT OR IGNORE INTO glossary_terms(entry, lang, term, source, created) "
+          "VALUES(?1, ?2, ?3, ?4, ?5)",
+          &st);
       LOVCEN_RETURN_IF_ERROR(st);
       const std::string now = NowIso8601();
       for (const GlossaryEntry& e : entries) {
@@ -76,11 +77,12 @@ class SqliteGlossaryStore : public GlossaryStore {
     LOVCEN_RETURN_IF_ERROR(sqlite::Exec(db_, "BEGIN IMMEDIATE"));
     Status st;
     {
-      sqlite::Statement s(db_,
-                          "INSERT INTO accepted_findings(key, check_id, message, accepted_by, accepted_at) "
-                          "VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(key) DO UPDATE SET "
-                          "accepted_by = excluded.accepted_by, accepted_at = excluded.accepted_at",
-                          &st);
+      sqlite::Statement s(
+          db_,
+          "INSERT INTO accepted_findings(key, check_id, message, accepted_by, accepted_at) "
+          "VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(key) DO UPDATE SET "
+          "accepted_by = excluded.accepted_by, accepted_at = excluded.accepted_at",
+          &st);
       if (st.ok()) {
         s.Bind(1, f.key);
         s.Bind(2, f.check);
@@ -99,10 +101,11 @@ class SqliteGlossaryStore : public GlossaryStore {
 
   Result<std::vector<AcceptedFinding>> Accepted() override {
     Status st;
-    sqlite::Statement s(db_,
-                        "SELECT key, check_id, message, accepted_by, accepted_at FROM accepted_findings "
-                        "ORDER BY accepted_at, key",
-                        &st);
+    sqlite::Statement s(
+        db_,
+        "SELECT key, check_id, message, accepted_by, accepted_at FROM accepted_findings "
+        "ORDER BY accepted_at, key",
+        &st);
     LOVCEN_RETURN_IF_ERROR(st);
     std::vector<AcceptedFinding> out;
     while (s.Step(&st)) {
@@ -150,8 +153,9 @@ Result<std::unique_ptr<GlossaryStore>> OpenSqliteGlossaryStore(const std::string
   }
   if (!ok) {
     sqlite3_close_v2(db);
-    Error e = st.ok() ? StoreError("the TM has no glossary tables (open it with OpenSqliteStore first)")
-                      : st.error();
+    Error e = st.ok()
+                  ? StoreError("the TM has no glossary tables (open it with OpenSqliteStore first)")
+                  : st.error();
     e.file = path;
     return e;
   }

@@ -51,8 +51,10 @@ Status ReadXliffItems(const std::string& path, const CheckInputOptions& options,
   const std::string story = std::filesystem::path(path).stem().string();
   const std::size_t before = items->size();
   for (const XliffFile& file : doc->files) {
-    const std::string src_text = file.source_language.empty() ? doc->source_language : file.source_language;
-    std::string tgt_text = file.target_language.empty() ? doc->target_language : file.target_language;
+    const std::string src_text =
+        file.source_language.empty() ? doc->source_language : file.source_language;
+    std::string tgt_text =
+        file.target_language.empty() ? doc->target_language : file.target_language;
     if (src_text.empty()) return InPath(BadInput("XLIFF file without a source language"), path);
     auto src = FileLanguage(src_text, "source", path, options);
     if (!src.ok()) return src.error();
@@ -73,21 +75,23 @@ Status ReadXliffItems(const std::string& path, const CheckInputOptions& options,
       tgt = *t;
     }
     if (!tgt) return InPath(BadInput("XLIFF file without a target language (give --tgt)"), path);
-    ForEachXliffUnit(file.items, file.translate != "no", [&](const XliffUnit& unit, bool translatable) {
-      if (!translatable) return;
-      for (const XliffSegment& seg : unit.segments) {
-        CheckItem item;
-        item.file = path;
-        item.unit = unit.segments.size() > 1 && !seg.id.empty() ? unit.id + "/" + seg.id : unit.id;
-        item.story = story;
-        item.order = items->size();
-        item.source_language = *src;
-        item.target_language = *tgt;
-        item.source = seg.source;
-        item.target = seg.target;
-        items->push_back(std::move(item));
-      }
-    });
+    ForEachXliffUnit(
+        file.items, file.translate != "no", [&](const XliffUnit& unit, bool translatable) {
+          if (!translatable) return;
+          for (const XliffSegment& seg : unit.segments) {
+            CheckItem item;
+            item.file = path;
+            item.unit =
+                unit.segments.size() > 1 && !seg.id.empty() ? unit.id + "/" + seg.id : unit.id;
+            item.story = story;
+            item.order = items->size();
+            item.source_language = *src;
+            item.target_language = *tgt;
+            item.source = seg.source;
+            item.target = seg.target;
+            items->push_back(std::move(item));
+          }
+        });
   }
   if (items->size() == before) return InPath(BadInput("no segments to check"), path);
   return Status::Ok();
@@ -106,9 +110,11 @@ std::size_t UnitToCheckItems(const TranslationUnit& unit, const std::string& fil
     if (options.target && v.language != *options.target) continue;
     CheckItem item;
     item.file = file;
-    item.unit = file.empty() ? std::to_string(unit.id)
-                             : (unit.tuid.empty() ? std::to_string(unit.position >= 0 ? unit.position + 1 : unit.id)
-                                                  : unit.tuid);
+    item.unit =
+        file.empty()
+            ? std::to_string(unit.id)
+            : (unit.tuid.empty() ? std::to_string(unit.position >= 0 ? unit.position + 1 : unit.id)
+                                 : unit.tuid);
     item.story = unit.story_key;
     item.order = items->size();
     item.source_language = src->language;
@@ -125,7 +131,8 @@ Status ReadCheckItems(const std::string& path, const CheckInputOptions& options,
                       std::vector<CheckItem>* items) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) return IoError("no such file", path);
-  if (std::filesystem::file_size(path, ec) == 0) return InPath(BadInput("empty file: nothing to check"), path);
+  if (std::filesystem::file_size(path, ec) == 0)
+    return InPath(BadInput("empty file: nothing to check"), path);
   auto format = DetectFormat(path);
   if (!format.ok()) return InPath(format.error(), path);
   if (*format == FileFormat::kXliff12 || *format == FileFormat::kXliff2) {
@@ -139,7 +146,8 @@ Status ReadCheckItems(const std::string& path, const CheckInputOptions& options,
   LOVCEN_RETURN_IF_ERROR(ImportInto(path, *format, writer, import));
   if (writer.units.empty()) return InPath(BadInput("no segments to check"), path);
   std::size_t added = 0;
-  for (const TranslationUnit& unit : writer.units) added += UnitToCheckItems(unit, path, options, items);
+  for (const TranslationUnit& unit : writer.units)
+    added += UnitToCheckItems(unit, path, options, items);
   if (added == 0) {
     std::string want = options.source ? std::string(options.source->str()) : std::string("?");
     want += " -> ";

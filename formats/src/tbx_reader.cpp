@@ -1,9 +1,8 @@
 // TBX basic and glossary TSV reading (tbx.h).
-#include <xercesc/sax2/Attributes.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <xercesc/sax2/Attributes.hpp>
 
 #include "lovcen/formats/tbx.h"
 #include "lovcen/formats/xml_parser.h"
@@ -16,7 +15,8 @@ constexpr std::string_view kXmlNs = "http://www.w3.org/XML/1998/namespace";
 
 class TbxHandler : public xercesc::DefaultHandler {
  public:
-  TbxHandler(std::string stem, const GlossaryReadOptions& options) : stem_(std::move(stem)), options_(options) {}
+  TbxHandler(std::string stem, const GlossaryReadOptions& options)
+      : stem_(std::move(stem)), options_(options) {}
 
   void startElement(const XMLCh* const, const XMLCh* const localname, const XMLCh* const,
                     const xercesc::Attributes& attrs) override {
@@ -24,7 +24,8 @@ class TbxHandler : public xercesc::DefaultHandler {
     ++depth_;
     if (depth_ == 1) {
       if (name != "martif" && name != "tbx") {
-        throw XmlContentError("not a TBX file: root element <" + name + ">, expected <martif> or <tbx>");
+        throw XmlContentError("not a TBX file: root element <" + name +
+                              ">, expected <martif> or <tbx>");
       }
       return;
     }
@@ -101,7 +102,8 @@ class TbxHandler : public xercesc::DefaultHandler {
 
 }  // namespace
 
-Result<std::vector<GlossaryEntry>> ReadTbx(const std::string& path, const GlossaryReadOptions& options) {
+Result<std::vector<GlossaryEntry>> ReadTbx(const std::string& path,
+                                           const GlossaryReadOptions& options) {
   TbxHandler handler(std::filesystem::path(path).stem().string(), options);
   XmlInput input;
   input.name = path;
@@ -148,7 +150,8 @@ Result<std::vector<GlossaryEntry>> ReadGlossaryTsv(const std::string& path,
         std::string warning;
         auto tag = LanguageTag::Parse(cells[c], options.tags, &warning);
         if (!tag.ok()) {
-          Error e = BadInput("header cell '" + cells[c] + "' is not a language tag: " + tag.error().message);
+          Error e = BadInput("header cell '" + cells[c] +
+                             "' is not a language tag: " + tag.error().message);
           e.file = path;
           e.line = number;
           return e;
@@ -183,7 +186,8 @@ Result<std::vector<GlossaryEntry>> ReadGlossaryTsv(const std::string& path,
   return entries;
 }
 
-Result<std::vector<GlossaryEntry>> ReadGlossary(const std::string& path, const GlossaryReadOptions& options) {
+Result<std::vector<GlossaryEntry>> ReadGlossary(const std::string& path,
+                                                const GlossaryReadOptions& options) {
   std::string ext = std::filesystem::path(path).extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (ext == ".tbx" || ext == ".xml") return ReadTbx(path, options);

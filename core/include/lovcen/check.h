@@ -32,10 +32,10 @@ std::optional<Severity> SeverityFromName(std::string_view name);
 
 // One aligned pair to check.
 struct CheckItem {
-  std::string file;      // where it was read from ("" for the TM)
-  std::string unit;      // segment or unit id as the file names it (TM: unit id)
-  std::string story;     // story key, may be empty
-  std::size_t order = 0; // position in the input, for stable sorting
+  std::string file;       // where it was read from ("" for the TM)
+  std::string unit;       // segment or unit id as the file names it (TM: unit id)
+  std::string story;      // story key, may be empty
+  std::size_t order = 0;  // position in the input, for stable sorting
   LanguageTag source_language{Language::kEnglish};
   LanguageTag target_language{Language::kEnglish};
   Segment source;
@@ -83,8 +83,8 @@ struct Finding {
 
 // Stable key of a finding: "<check>:<16 hex digits>" over the languages and
 // `texts` (each separated so that ("ab","c") and ("a","bc") differ).
-std::string FindingKey(std::string_view check, const LanguageTag& source,
-                       const LanguageTag& target, const std::vector<std::string_view>& texts);
+std::string FindingKey(std::string_view check, const LanguageTag& source, const LanguageTag& target,
+                       const std::vector<std::string_view>& texts);
 
 // A multilingual glossary entry: one concept with its terms per language
 // (TBX termEntry, a glossary TSV row).
@@ -94,9 +94,9 @@ struct GlossaryEntry {
 };
 
 struct CheckContext {
-  std::vector<GlossaryEntry> glossary;          // for term-mismatch
-  std::set<std::string, std::less<>> allowed;   // words that may stay untranslated
-                                                // (names, brands), as written
+  std::vector<GlossaryEntry> glossary;             // for term-mismatch
+  std::set<std::string, std::less<>> allowed;      // words that may stay untranslated
+                                                   // (names, brands), as written
   const Transliterator* transliterator = nullptr;  // script-mismatch and the
                                                    // Latin-only allow-list; not owned
   // length-ratio: z-score beyond which a pair is an outlier, and the fewest
@@ -117,8 +117,7 @@ class FindingSink {
  public:
   virtual ~FindingSink() = default;
   virtual void Add(const CheckedPair& pair, std::string message, std::vector<Span> source_spans,
-                   std::vector<Span> target_spans,
-                   std::vector<FindingVariant> variants = {}) = 0;
+                   std::vector<Span> target_spans, std::vector<FindingVariant> variants = {}) = 0;
 };
 
 class Check {
@@ -139,7 +138,7 @@ std::vector<std::unique_ptr<Check>> BuildCheckRegistry();
 std::vector<std::string> CheckIds();
 
 struct CheckRunOptions {
-  std::vector<std::string> checks;  // ids to run; empty = all
+  std::vector<std::string> checks;       // ids to run; empty = all
   Severity threshold = Severity::kInfo;  // findings below are dropped
 };
 

@@ -26,8 +26,8 @@ struct AcceptedFinding {
 
 struct GlossaryImportSummary {
   std::size_t entries = 0;
-  std::size_t terms_added = 0;      // new rows
-  std::size_t terms_existing = 0;   // already in the glossary
+  std::size_t terms_added = 0;     // new rows
+  std::size_t terms_existing = 0;  // already in the glossary
 };
 
 class GlossaryStore {

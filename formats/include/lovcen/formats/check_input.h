@@ -5,8 +5,8 @@
 // variant against each other one).
 #pragma once
 
-#include <optional>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
