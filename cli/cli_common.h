@@ -77,5 +77,7 @@ void AddMatchCommand(CLI::App& app, CliState& state);
 void AddExportCommand(CLI::App& app, CliState& state);
 void AddPrefillCommand(CLI::App& app, CliState& state);
 void AddTranslitCommand(CLI::App& app, CliState& state);
+void AddCheckCommand(CLI::App& app, CliState& state);
+void AddGlossaryCommand(CLI::App& app, CliState& state);
 
 }  // namespace lovcen::cli

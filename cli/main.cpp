@@ -31,6 +31,8 @@ int main(int argc, char** argv) {
   AddExportCommand(app, state);
   AddPrefillCommand(app, state);
   AddTranslitCommand(app, state);
+  AddCheckCommand(app, state);
+  AddGlossaryCommand(app, state);
 
   try {
     app.parse(argc, argv);

@@ -11,6 +11,7 @@ packages=(
   translate-toolkit   # interop tests: xliff2po (and the toolkit's TMX reader) read lovcen's files
   libxml2-utils       # xmllint: TMX output checked against the TMX 1.4b DTD
   python3-levenshtein # bench/pretranslate_compare.sh: the toolkit's fast matcher (else pure Python)
+  chromium            # check tests: the HTML report rendered headless (console errors, screenshot)
 )
 
 missing=()

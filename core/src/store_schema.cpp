@@ -58,6 +58,24 @@ constexpr std::array<const char*, kSchemaVersion> kMigrations = {
       text, content='variants', content_rowid='id', tokenize='trigram', detail='none');
     INSERT INTO concordance(concordance) VALUES('rebuild');
     )sql",
+    // Glossary terms (one row per term of a concept, like a TBX termEntry)
+    // and accepted QA findings (lovcen check --accept), with who and when.
+    R"sql(
+    CREATE TABLE glossary_terms(
+      id INTEGER PRIMARY KEY,
+      entry TEXT NOT NULL,
+      lang TEXT NOT NULL,
+      term TEXT NOT NULL,
+      source TEXT NOT NULL DEFAULT '',
+      created TEXT NOT NULL DEFAULT '',
+      UNIQUE(entry, lang, term));
+    CREATE TABLE accepted_findings(
+      key TEXT PRIMARY KEY,
+      check_id TEXT NOT NULL,
+      message TEXT NOT NULL DEFAULT '',
+      accepted_by TEXT NOT NULL,
+      accepted_at TEXT NOT NULL);
+    )sql",
 };
 
 Result<int> UserVersion(sqlite3* db) {

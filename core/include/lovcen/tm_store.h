@@ -120,7 +120,7 @@ struct StoreOptions {
 
 // The newest schema this binary knows. Opening a file with a newer one is a
 // kStore error; an older one is migrated forward in one transaction.
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 Result<std::unique_ptr<TmStore>> OpenSqliteStore(const std::string& path,
                                                  const StoreOptions& options = {});

@@ -1,0 +1,163 @@
+// Consistency and QA checks for editors (design brief §7; docs/checks.md).
+// Each check is a small unit with a stable id and a default severity that
+// looks at aligned segment pairs (from XLIFF, TMX, TSV or the TM) and reports
+// findings: one line naming the segment, with the offending bytes of source
+// and target to highlight. RunChecks() tokenizes every pair once and runs the
+// chosen checks over all of them, so checks that compare pairs with each other
+// (inconsistent-target, length-ratio) see the whole input. Findings come back
+// sorted stably (file, position, check). Pure apart from the objects passed in;
+// a check object is immutable and may be shared between runs.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lovcen/language.h"
+#include "lovcen/segment.h"
+#include "lovcen/status.h"
+#include "lovcen/tokenizer.h"
+
+namespace lovcen {
+
+class Transliterator;
+
+enum class Severity { kInfo = 0, kWarning = 1, kError = 2 };
+std::string_view SeverityName(Severity severity);  // "info", "warning", "error"
+std::optional<Severity> SeverityFromName(std::string_view name);
+
+// One aligned pair to check.
+struct CheckItem {
+  std::string file;       // where it was read from ("" for the TM)
+  std::string unit;       // segment or unit id as the file names it (TM: unit id)
+  std::string story;      // story key, may be empty
+  std::size_t order = 0;  // position in the input, for stable sorting
+  LanguageTag source_language{Language::kEnglish};
+  LanguageTag target_language{Language::kEnglish};
+  Segment source;
+  std::optional<Segment> target;  // nullopt: no target at all
+};
+
+// Byte range of Segment::text to highlight.
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+// One of the texts an inconsistency groups (a target for inconsistent-target,
+// a source for inconsistent-source), how often it occurs and where.
+struct FindingVariant {
+  std::string text;
+  std::size_t count = 0;
+  std::vector<std::string> stories;  // distinct, in order of first occurrence
+  std::vector<std::string> units;    // "file#unit" of each occurrence (at most 20)
+};
+
+struct Finding {
+  std::string check;  // stable id, e.g. "number-mismatch"
+  Severity severity = Severity::kWarning;
+  std::string file;
+  std::string unit;
+  std::string story;
+  std::size_t order = 0;
+  LanguageTag source_language{Language::kEnglish};
+  LanguageTag target_language{Language::kEnglish};
+  std::string message;  // one line, without the segment id (Where() adds it)
+  std::string source;   // texts as checked
+  std::string target;
+  std::vector<Span> source_spans;
+  std::vector<Span> target_spans;
+  std::vector<FindingVariant> variants;  // inconsistencies only
+  // Stable across runs: check id and a hash of the languages and the texts
+  // the finding is about (FindingKey()). Used to accept a finding.
+  std::string key;
+
+  // "file#unit" or "unit" (TM).
+  std::string Where() const;
+};
+
+// Stable key of a finding: "<check>:<16 hex digits>" over the languages and
+// `texts` (each separated so that ("ab","c") and ("a","bc") differ).
+std::string FindingKey(std::string_view check, const LanguageTag& source, const LanguageTag& target,
+                       const std::vector<std::string_view>& texts);
+
+// A multilingual glossary entry: one concept with its terms per language
+// (TBX termEntry, a glossary TSV row).
+struct GlossaryEntry {
+  std::string id;
+  std::vector<std::pair<LanguageTag, std::string>> terms;
+};
+
+struct CheckContext {
+  std::vector<GlossaryEntry> glossary;             // for term-mismatch
+  std::set<std::string, std::less<>> allowed;      // words that may stay untranslated
+                                                   // (names, brands), as written
+  const Transliterator* transliterator = nullptr;  // script-mismatch and the
+                                                   // Latin-only allow-list; not owned
+  // length-ratio: z-score beyond which a pair is an outlier, and the fewest
+  // pairs of a language pair needed to learn its model.
+  double length_ratio_z = 3.0;
+  std::size_t length_ratio_min_pairs = 30;
+};
+
+// A pair with its tokens, computed once per run.
+struct CheckedPair {
+  const CheckItem* item = nullptr;
+  std::vector<Token> source_tokens;
+  std::vector<Token> target_tokens;  // empty without a target
+};
+
+// What a check reports into; fills in the fields every finding shares.
+class FindingSink {
+ public:
+  virtual ~FindingSink() = default;
+  virtual void Add(const CheckedPair& pair, std::string message, std::vector<Span> source_spans,
+                   std::vector<Span> target_spans, std::vector<FindingVariant> variants = {}) = 0;
+};
+
+class Check {
+ public:
+  virtual ~Check() = default;
+  virtual std::string_view id() const = 0;
+  virtual Severity default_severity() const = 0;
+  virtual std::string_view summary() const = 0;  // one line, for --help and the report
+  // Reports findings over all pairs of the run (in input order).
+  virtual void Run(const std::vector<CheckedPair>& pairs, const CheckContext& context,
+                   FindingSink& sink) const = 0;
+};
+
+// Every check lovcen has, in a fixed order (the order of design brief §7).
+std::vector<std::unique_ptr<Check>> BuildCheckRegistry();
+
+// The ids in registry order.
+std::vector<std::string> CheckIds();
+
+struct CheckRunOptions {
+  std::vector<std::string> checks;       // ids to run; empty = all
+  Severity threshold = Severity::kInfo;  // findings below are dropped
+};
+
+// Runs the chosen checks over `items`. A kUsage error names an unknown check
+// id; tokenizers are created per language (an error only when ICU data is
+// missing). Findings are sorted by file, order, check id, message.
+Result<std::vector<Finding>> RunChecks(const std::vector<CheckItem>& items,
+                                       const CheckContext& context,
+                                       const CheckRunOptions& options = {});
+
+// Term matching for term-mismatch (docs/checks.md "Stems"): case-folded words,
+// with the per-language ending rule. True when `word` is an inflected form of
+// `term_word` in `language` (cnr: Moskva ~ Moskvi, Moskvu, Moskvom; de:
+// Regierung ~ Regierungen, Ministerium ~ Ministeriums).
+bool SameStem(std::string_view term_word, std::string_view word, const LanguageTag& language);
+
+// Byte spans in `text` where the (possibly multi-word) `term` occurs, each
+// word by SameStem, consecutive words of the text.
+std::vector<Span> FindTerm(std::string_view term, std::string_view text,
+                           const LanguageTag& language);
+
+}  // namespace lovcen

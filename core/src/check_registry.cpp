@@ -1,0 +1,192 @@
+// The registry of checks and the run over all pairs: tokenize once, run each
+// chosen check, fill in the shared fields and keys, sort stably.
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "check_internal.h"
+#include "lovcen/text.h"
+
+namespace lovcen {
+
+std::string_view SeverityName(Severity severity) {
+  switch (severity) {
+    case Severity::kInfo:
+      return "info";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kError:
+      return "error";
+  }
+  return "info";
+}
+
+std::optional<Severity> SeverityFromName(std::string_view name) {
+  if (name == "info") return Severity::kInfo;
+  if (name == "warning") return Severity::kWarning;
+  if (name == "error") return Severity::kError;
+  return std::nullopt;
+}
+
+std::string Finding::Where() const { return file.empty() ? unit : file + "#" + unit; }
+
+std::string FindingKey(std::string_view check, const LanguageTag& source, const LanguageTag& target,
+                       const std::vector<std::string_view>& texts) {
+  std::string data;
+  data += source.str();
+  data += '\x1f';
+  data += target.str();
+  for (std::string_view t : texts) {
+    data += '\x1e';
+    data += MatchKey(t);
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(KeyHash(data)));
+  return std::string(check) + ":" + hex;
+}
+
+std::vector<std::unique_ptr<Check>> BuildCheckRegistry() {
+  using namespace internal;
+  std::vector<std::unique_ptr<Check>> checks;
+  checks.push_back(MakeInconsistentTargetCheck());
+  checks.push_back(MakeInconsistentSourceCheck());
+  checks.push_back(MakeNumberMismatchCheck());
+  checks.push_back(MakeCodeMismatchCheck());
+  checks.push_back(MakeUntranslatedCheck());
+  checks.push_back(MakePlaceableMismatchCheck());
+  checks.push_back(MakePunctuationEndCheck());
+  checks.push_back(MakeQuoteStyleCheck());
+  checks.push_back(MakeWhitespaceCheck());
+  checks.push_back(MakeScriptMismatchCheck());
+  checks.push_back(MakeTermMismatchCheck());
+  checks.push_back(MakeLengthRatioCheck());
+  return checks;
+}
+
+std::vector<std::string> CheckIds() {
+  std::vector<std::string> ids;
+  for (const auto& c : BuildCheckRegistry()) ids.emplace_back(c->id());
+  return ids;
+}
+
+namespace internal {
+
+std::string Quote(std::string_view text) {
+  std::string out = "'";
+  std::size_t points = 0, i = 0;
+  while (i < text.size() && points < 40) {
+    const CodePoint cp = DecodeUtf8(text, i);
+    out.append(text.substr(i, static_cast<std::size_t>(cp.length)));
+    i += static_cast<std::size_t>(cp.length);
+    ++points;
+  }
+  if (i < text.size()) out += "...";
+  return out + "'";
+}
+
+}  // namespace internal
+
+namespace {
+
+class VectorSink : public FindingSink {
+ public:
+  VectorSink(const Check& check, std::vector<Finding>* out) : check_(check), out_(out) {}
+  void Add(const CheckedPair& pair, std::string message, std::vector<Span> source_spans,
+           std::vector<Span> target_spans, std::vector<FindingVariant> variants) override {
+    const CheckItem& item = *pair.item;
+    Finding f;
+    f.check = std::string(check_.id());
+    f.severity = check_.default_severity();
+    f.file = item.file;
+    f.unit = item.unit;
+    f.story = item.story;
+    f.order = item.order;
+    f.source_language = item.source_language;
+    f.target_language = item.target_language;
+    f.message = std::move(message);
+    f.source = item.source.text;
+    f.target = std::string(internal::TargetText(item));
+    f.source_spans = std::move(source_spans);
+    f.target_spans = std::move(target_spans);
+    // An inconsistency is about a group: its key is the shared text alone,
+    // so it stays the same when more variants turn up.
+    if (f.check == "inconsistent-target") {
+      f.key = FindingKey(f.check, f.source_language, f.target_language, {f.source});
+    } else if (f.check == "inconsistent-source") {
+      f.key = FindingKey(f.check, f.source_language, f.target_language, {f.target});
+    } else {
+      f.key = FindingKey(f.check, f.source_language, f.target_language, {f.source, f.target});
+    }
+    f.variants = std::move(variants);
+    out_->push_back(std::move(f));
+  }
+
+ private:
+  const Check& check_;
+  std::vector<Finding>* out_;
+};
+
+}  // namespace
+
+Result<std::vector<Finding>> RunChecks(const std::vector<CheckItem>& items,
+                                       const CheckContext& context,
+                                       const CheckRunOptions& options) {
+  auto registry = BuildCheckRegistry();
+  std::vector<const Check*> chosen;
+  if (options.checks.empty()) {
+    for (const auto& c : registry) chosen.push_back(c.get());
+  } else {
+    for (const std::string& id : options.checks) {
+      auto it = std::find_if(registry.begin(), registry.end(),
+                             [&](const auto& c) { return c->id() == id; });
+      if (it == registry.end()) {
+        std::string known;
+        for (const auto& c : registry) known += (known.empty() ? "" : ", ") + std::string(c->id());
+        return UsageError("unknown check '" + id + "' (known: " + known + ")");
+      }
+      if (std::find(chosen.begin(), chosen.end(), it->get()) == chosen.end()) {
+        chosen.push_back(it->get());
+      }
+    }
+  }
+  std::map<Language, Tokenizer> tokenizers;
+  auto tokenizer = [&](const LanguageTag& tag) -> Result<const Tokenizer*> {
+    auto it = tokenizers.find(tag.language());
+    if (it == tokenizers.end()) {
+      auto t = Tokenizer::Create(tag);
+      if (!t.ok()) return t.error();
+      it = tokenizers.emplace(tag.language(), std::move(t).value()).first;
+    }
+    return &it->second;
+  };
+  std::vector<CheckedPair> pairs;
+  pairs.reserve(items.size());
+  for (const CheckItem& item : items) {
+    CheckedPair p;
+    p.item = &item;
+    auto src = tokenizer(item.source_language);
+    if (!src.ok()) return src.error();
+    p.source_tokens = (*src)->Tokenize(item.source);
+    if (item.target) {
+      auto tgt = tokenizer(item.target_language);
+      if (!tgt.ok()) return tgt.error();
+      p.target_tokens = (*tgt)->Tokenize(*item.target);
+    }
+    pairs.push_back(std::move(p));
+  }
+  std::vector<Finding> findings;
+  for (const Check* check : chosen) {
+    if (check->default_severity() < options.threshold) continue;
+    VectorSink sink(*check, &findings);
+    check->Run(pairs, context, sink);
+  }
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.file != b.file) return a.file < b.file;
+    if (a.order != b.order) return a.order < b.order;
+    if (a.check != b.check) return a.check < b.check;
+    return a.message < b.message;
+  });
+  return findings;
+}
+
+}  // namespace lovcen
