@@ -49,7 +49,7 @@ TEST(TmxCliTest, ImportThenExportGivesTheSameBytes) {
   CliRun import = RunLovcen(db + " import '" + in + "' --json");
   ASSERT_EQ(import.exit_code, 0) << import.err;
   EXPECT_EQ(import.out,
-            "{\"files\":1,\"added\":2,\"updated\":0,\"duplicates_skipped\":0,\"rejected\":[]}\n");
+            "{\"files\":1,\"added\":2,\"updated\":0,\"transliterated\":0,\"duplicates_skipped\":0,\"rejected\":[]}\n");
 
   CliRun out =
       RunLovcen(db + " export --format tmx --src en --tgt de,cnr-Latn -o '" + dir + "/out.tmx'");
