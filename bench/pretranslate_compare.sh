@@ -71,11 +71,16 @@ pretranslate --progress=none --tm "$tmx" --similarity 75 -t "$article" -i "$arti
 t1=$(now)
 pt=$(elapsed "$t0" "$t1")
 
+# Untimed: lovcen's own (design brief §3, token-based) scores down to 50, to
+# show where a segment pretranslate filled scores for lovcen.
+rm -rf "$work/lovcen-50"
+"$lovcen" --quiet --db "$db" prefill "$article" --from en --to de --threshold 50 -o "$work/lovcen-50"
+
 python3 - "$work/lovcen-warm/article.de.xlf" "$work/pretranslate.xlf" "$work/article.kinds" \
-  "$units" "$segments" "$cold" "$warm" "$pt" <<'PY'
+  "$units" "$segments" "$cold" "$warm" "$pt" "$work/lovcen-50/article.de.xlf" <<'PY'
 import sys
 import xml.etree.ElementTree as ET
-lovcen_xlf, pt_xlf, kinds_file, units, segments, cold, warm, pt = sys.argv[1:]
+lovcen_xlf, pt_xlf, kinds_file, units, segments, cold, warm, pt, low_xlf = sys.argv[1:]
 cold, warm, pt = float(cold), float(warm), float(pt)
 NS = "{urn:oasis:names:tc:xliff:document:1.2}"
 
@@ -119,7 +124,11 @@ print(f"  filled >= 75: lovcen {len(lv)}, pretranslate {len(tt)} (same target in
 for k, (n, a, b) in sorted(by_kind.items()):
     print(f"    {k:6s} {n:3d} segments: lovcen {a:3d}, pretranslate {b:3d}")
 if missing:
-    print("  filled by pretranslate, not by lovcen: " + " ".join(f"{i}({kinds.get(i)})" for i in missing))
+    low = {}
+    for tu in ET.parse(low_xlf).iter(NS + "trans-unit"):
+        low[tu.get("id")] = max((int(a.get("match-quality", "0")) for a in tu.findall(NS + "alt-trans")), default=0)
+    print("  filled by pretranslate, not by lovcen (lovcen's token score in brackets): " +
+          " ".join(f"{i}({kinds.get(i)}, {low.get(i, 0) or '<50'})" for i in missing))
     sys.exit(1)
 print("  every segment pretranslate filled, lovcen filled too")
 PY

@@ -4,6 +4,7 @@
 // (the cnr-Cyrl editions are the transliteration of the cnr-Latn ones).
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -295,6 +296,50 @@ TEST(TranslitPrefillCliTest, AddScriptWithoutFilesUpdatesTheUnitsAlreadyInTheTmI
   EXPECT_TRUE(Contains(stored_run.out, "\"transliterated_from\":\"cnr-Latn\""));
   // Without --add-script, no files is a usage error.
   EXPECT_EQ(RunLovcen("--db '" + db + "' import").exit_code, 2);
+}
+
+// Issue 5: the translator's finished XLIFF goes back into the TM (origin
+// confirmed, with the article's neighbours as context), and translate-toolkit
+// reads the pre-filled file.
+TEST(TranslitPrefillCliTest, FinishedPrefillXliffIsConfirmedBackIntoTheTmWithContext) {
+  const std::string dir = TempDir("translit-confirm-back");
+  const std::string db = BuildTm(dir, {"en", "cnr-Latn"});
+  std::size_t exact = 0;
+  const std::vector<Filled> filled = PrefillHeldOut(db, dir, "cnr-Cyrl", "1.2", &exact);
+  ASSERT_GE(exact, 5u);
+  const std::string xlf = dir + "/out/" + std::string(kHeldOut) + ".cnr-Cyrl.xlf";
+  if (std::system("command -v xliff2po >/dev/null 2>&1") == 0) {
+    const std::string cmd =
+        "xliff2po --progress=none '" + xlf + "' '" + dir + "/out.po' 2>'" + dir + "/po.err'";
+    EXPECT_EQ(std::system(cmd.c_str()), 0) << ReadFile(dir + "/po.err");
+    EXPECT_TRUE(Contains(ReadFile(dir + "/out.po"), "msgstr \"" + filled.front().target + "\""));
+  }
+  const std::string confirmed = dir + "/confirmed.db";
+  ASSERT_EQ(RunLovcen("--db '" + confirmed + "' init").exit_code, 0);
+  CliRun run = RunLovcen("--db '" + confirmed + "' --json import '" + xlf + "'");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto store = OpenSqliteStore(confirmed);
+  ASSERT_TRUE(store.ok());
+  std::map<std::string, std::string> source_to_target;
+  std::size_t with_context = 0, units = 0;
+  Status s = (*store)->ForEachUnit(UnitFilter{}, [&](const TranslationUnit& u) {
+    ++units;
+    EXPECT_EQ(u.origin, Origin::kConfirmed);
+    const Variant* en = u.Find(LanguageTag(Language::kEnglish));
+    const Variant* cyrl = u.Find(LanguageTag(Language::kMontenegrinCyrillic));
+    EXPECT_TRUE(en != nullptr && cyrl != nullptr);
+    if (en != nullptr && cyrl != nullptr) source_to_target[en->segment.text] = cyrl->segment.text;
+    if (en != nullptr && (!en->context_pre.empty() || !en->context_post.empty())) ++with_context;
+    return true;
+  });
+  ASSERT_TRUE(s.ok());
+  // The segments pre-filled as translated (the exact ones) are stored, each
+  // with its neighbours.
+  EXPECT_GE(units, exact);
+  EXPECT_EQ(with_context, units);
+  for (const Filled& f : filled) {
+    if (f.state == "translated") EXPECT_EQ(source_to_target[f.source], f.target) << f.source;
+  }
 }
 
 }  // namespace
