@@ -77,5 +77,6 @@ void AddMatchCommand(CLI::App& app, CliState& state);
 void AddExportCommand(CLI::App& app, CliState& state);
 void AddPrefillCommand(CLI::App& app, CliState& state);
 void AddTranslitCommand(CLI::App& app, CliState& state);
+void AddAlignCommand(CLI::App& app, CliState& state);
 
 }  // namespace lovcen::cli

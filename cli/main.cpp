@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   AddExportCommand(app, state);
   AddPrefillCommand(app, state);
   AddTranslitCommand(app, state);
+  AddAlignCommand(app, state);
 
   try {
     app.parse(argc, argv);
