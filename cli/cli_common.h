@@ -79,5 +79,6 @@ void AddPrefillCommand(CLI::App& app, CliState& state);
 void AddTranslitCommand(CLI::App& app, CliState& state);
 void AddCheckCommand(CLI::App& app, CliState& state);
 void AddGlossaryCommand(CLI::App& app, CliState& state);
+void AddAlignCommand(CLI::App& app, CliState& state);
 
 }  // namespace lovcen::cli

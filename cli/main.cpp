@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   AddTranslitCommand(app, state);
   AddCheckCommand(app, state);
   AddGlossaryCommand(app, state);
+  AddAlignCommand(app, state);
 
   try {
     app.parse(argc, argv);
