@@ -49,7 +49,7 @@ std::vector<std::string> PlantedIds(const std::string& file) {
        ++it) {
     const std::string u = (*it)[1];
     if (u.rfind("clean-", 0) == 0 || u.rfind("alike-", 0) == 0 ||
-        u.size() > 2 && u.substr(u.size() - 2) == "-b") {
+        (u.size() > 2 && u.substr(u.size() - 2) == "-b")) {
       continue;
     }
     ids.push_back(u);
@@ -97,7 +97,7 @@ TEST(CheckCli, PlantedErrorsFoundAndLookAlikesClean) {
     EXPECT_TRUE(Parse(clean.out).empty()) << clean.out;
   }
   // At least three planted errors of every check kind.
-  for (const std::string& id :
+  for (const char* id :
        {"inconsistent-target", "inconsistent-source", "number-mismatch", "code-mismatch",
         "untranslated", "placeable-mismatch", "punctuation-end", "quote-style", "whitespace",
         "script-mismatch", "term-mismatch", "length-ratio"}) {

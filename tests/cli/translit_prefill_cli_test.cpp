@@ -338,7 +338,9 @@ TEST(TranslitPrefillCliTest, FinishedPrefillXliffIsConfirmedBackIntoTheTmWithCon
   EXPECT_GE(units, exact);
   EXPECT_EQ(with_context, units);
   for (const Filled& f : filled) {
-    if (f.state == "translated") EXPECT_EQ(source_to_target[f.source], f.target) << f.source;
+    if (f.state == "translated") {
+      EXPECT_EQ(source_to_target[f.source], f.target) << f.source;
+    }
   }
 }
 
