@@ -1,8 +1,11 @@
 // The registry of checks and the run over all pairs: tokenize once, run each
 // chosen check, fill in the shared fields and keys, sort stably.
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <iterator>
 #include <map>
+#include <thread>
 
 #include "check_internal.h"
 #include "lovcen/text.h"
@@ -88,6 +91,18 @@ std::string Quote(std::string_view text) {
 
 namespace {
 
+// Below this many pairs a run is quick enough that threads only add noise.
+constexpr std::size_t kParallelFrom = 2000;
+
+// Runs fn(0) .. fn(n - 1), each on its own thread (fn(0) on the caller's).
+template <class Fn>
+void RunOnThreads(std::size_t n, Fn&& fn) {
+  std::vector<std::thread> threads;
+  for (std::size_t w = 1; w < n; ++w) threads.emplace_back([&fn, w] { fn(w); });
+  if (n > 0) fn(0);
+  for (auto& t : threads) t.join();
+}
+
 class VectorSink : public FindingSink {
  public:
   VectorSink(const Check& check, std::vector<Finding>* out) : check_(check), out_(out) {}
@@ -149,37 +164,62 @@ Result<std::vector<Finding>> RunChecks(const std::vector<CheckItem>& items,
       }
     }
   }
-  std::map<Language, Tokenizer> tokenizers;
-  auto tokenizer = [&](const LanguageTag& tag) -> Result<const Tokenizer*> {
-    auto it = tokenizers.find(tag.language());
-    if (it == tokenizers.end()) {
-      auto t = Tokenizer::Create(tag);
-      if (!t.ok()) return t.error();
-      it = tokenizers.emplace(tag.language(), std::move(t).value()).first;
+  // Both stages run on every core: tokenizing (most of the time on a big TM)
+  // in contiguous slices, one tokenizer set per thread; the checks, which are
+  // independent of each other, one check at a time per thread. Findings are
+  // joined in registry order, so the result does not depend on the threads.
+  const std::size_t cores = options.threads ? options.threads : std::thread::hardware_concurrency();
+  const std::size_t workers = items.size() < kParallelFrom ? 1 : std::max<std::size_t>(1, cores);
+  std::vector<CheckedPair> pairs(items.size());
+  std::vector<Status> slice_status(workers, Status::Ok());
+  auto tokenize_slice = [&](std::size_t w) {
+    std::map<Language, Tokenizer> tokenizers;
+    auto tokenizer = [&](const LanguageTag& tag) -> Result<const Tokenizer*> {
+      auto it = tokenizers.find(tag.language());
+      if (it == tokenizers.end()) {
+        auto t = Tokenizer::Create(tag);
+        if (!t.ok()) return t.error();
+        it = tokenizers.emplace(tag.language(), std::move(t).value()).first;
+      }
+      return &it->second;
+    };
+    const std::size_t begin = items.size() * w / workers, end = items.size() * (w + 1) / workers;
+    for (std::size_t i = begin; i < end; ++i) {
+      const CheckItem& item = items[i];
+      CheckedPair& p = pairs[i];
+      p.item = &item;
+      auto src = tokenizer(item.source_language);
+      if (!src.ok()) return void(slice_status[w] = src.error());
+      p.source_tokens = (*src)->Tokenize(item.source);
+      if (item.target) {
+        auto tgt = tokenizer(item.target_language);
+        if (!tgt.ok()) return void(slice_status[w] = tgt.error());
+        p.target_tokens = (*tgt)->Tokenize(*item.target);
+      }
     }
-    return &it->second;
   };
-  std::vector<CheckedPair> pairs;
-  pairs.reserve(items.size());
-  for (const CheckItem& item : items) {
-    CheckedPair p;
-    p.item = &item;
-    auto src = tokenizer(item.source_language);
-    if (!src.ok()) return src.error();
-    p.source_tokens = (*src)->Tokenize(item.source);
-    if (item.target) {
-      auto tgt = tokenizer(item.target_language);
-      if (!tgt.ok()) return tgt.error();
-      p.target_tokens = (*tgt)->Tokenize(*item.target);
-    }
-    pairs.push_back(std::move(p));
+  RunOnThreads(workers, tokenize_slice);
+  for (const Status& s : slice_status) {
+    if (!s.ok()) return s;
   }
-  std::vector<Finding> findings;
+
+  std::vector<const Check*> run;
   for (const Check* check : chosen) {
-    if (check->default_severity() < options.threshold) continue;
-    VectorSink sink(*check, &findings);
-    check->Run(pairs, context, sink);
+    if (check->default_severity() >= options.threshold) run.push_back(check);
   }
+  std::vector<std::vector<Finding>> per_check(run.size());
+  std::atomic<std::size_t> next{0};
+  RunOnThreads(std::min(workers, run.size()), [&](std::size_t) {
+    for (std::size_t c = next++; c < run.size(); c = next++) {
+      VectorSink sink(*run[c], &per_check[c]);
+      run[c]->Run(pairs, context, sink);
+    }
+  });
+  std::vector<Finding> findings;
+  std::size_t total = 0;
+  for (const auto& f : per_check) total += f.size();
+  findings.reserve(total);
+  for (auto& f : per_check) std::move(f.begin(), f.end(), std::back_inserter(findings));
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     if (a.file != b.file) return a.file < b.file;
     if (a.order != b.order) return a.order < b.order;

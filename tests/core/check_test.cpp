@@ -57,6 +57,56 @@ TEST(CheckRegistry, StableIdsInDesignOrder) {
   EXPECT_EQ(r.error().kind, Error::Kind::kUsage);
 }
 
+// A run big enough to go parallel gives exactly the findings of one thread,
+// in the same order: every kind of error planted among clean pairs, repeated
+// with varying numbers so the inconsistency and length checks see many groups.
+TEST(CheckRegistry, ThreadsDoNotChangeFindings) {
+  std::vector<CheckItem> items;
+  for (int i = 0; i < 3000; ++i) {
+    const std::string n = std::to_string(i % 97);
+    const std::string id = "u" + std::to_string(i);
+    switch (i % 6) {
+      case 0:
+        items.push_back(Pair("en", ("It cost " + n + " euros.").c_str(), "de",
+                             "Es kostete " + n + " Euro.", id));
+        break;
+      case 1:
+        items.push_back(Pair("en", ("It cost " + n + " euros.").c_str(), "de",
+                             "Es kostete " + n + "1 Euro", id));
+        break;
+      case 2:
+        items.push_back(
+            Pair("en", "The minister said \"no\".", "cnr-Latn", "Ministar je rekao \"ne\".", id));
+        break;
+      case 3:
+        items.push_back(Pair("en", "The meeting  ended.", "cnr-Cyrl", "Sastanak je završen.", id));
+        break;
+      case 4:
+        items.push_back(Pair("en", "Podgorica, Montenegro", "de", "Podgorica, Montenegro", id));
+        break;
+      default:
+        items.push_back(
+            Pair("en", ("Day " + n + " of the talks.").c_str(), "de",
+                 i % 12 == 5 ? "Tag " + n + " der Gespräche." : "Tag der Verhandlungen.", id));
+    }
+    items.back().order = static_cast<std::size_t>(i);
+  }
+  CheckRunOptions one;
+  one.threads = 1;
+  CheckRunOptions many;
+  many.threads = 4;
+  auto a = RunChecks(items, {}, one);
+  auto b = RunChecks(items, {}, many);
+  ASSERT_TRUE(a.ok() && b.ok());
+  ASSERT_GT(a->size(), 1000u);
+  ASSERT_EQ(a->size(), b->size());
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    EXPECT_EQ((*a)[i].key, (*b)[i].key) << i;
+    EXPECT_EQ((*a)[i].unit, (*b)[i].unit) << i;
+    EXPECT_EQ((*a)[i].message, (*b)[i].message) << i;
+  }
+}
+
 TEST(CheckKey, StableAndTextSensitive) {
   const auto en = Tag("en"), de = Tag("de");
   EXPECT_EQ(FindingKey("x", en, de, {"a b", "c"}),

@@ -140,6 +140,9 @@ std::vector<std::string> CheckIds();
 struct CheckRunOptions {
   std::vector<std::string> checks;       // ids to run; empty = all
   Severity threshold = Severity::kInfo;  // findings below are dropped
+  // Threads for tokenizing and checking; 0 = one per core. Findings are the
+  // same whatever the count (small runs use one thread anyway).
+  unsigned threads = 0;
 };
 
 // Runs the chosen checks over `items`. A kUsage error names an unknown check
