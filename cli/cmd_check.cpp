@@ -3,9 +3,11 @@
 // --severity are printed (text, JSON or HTML) and make the exit code 1;
 // accepted findings (--accept KEY --by NAME, stored in the TM) are counted,
 // not shown.
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <ostream>
 #include <sstream>
 
@@ -64,6 +66,40 @@ Status ReadAllowList(const std::string& path, std::set<std::string, std::less<>>
 std::string DataDir() {
   if (const char* env = std::getenv("LOVCEN_DATA_DIR"); env != nullptr && *env != '\0') return env;
   return DefaultDataDir();
+}
+
+// length-ratio judges a file's pairs by what is normal in the whole TM, not
+// only in the file (a file of twenty pairs says little about its languages).
+// Reads the TM's pairs of the languages the files hold, at most
+// kLengthSamples per pair.
+constexpr std::size_t kLengthSamples = 50000;
+
+Status LearnLengthRatios(TmStore& store, const std::vector<CheckItem>& items,
+                         CheckContext* context) {
+  std::vector<std::pair<LanguageTag, LanguageTag>> wanted;
+  for (const CheckItem& item : items) {
+    const std::pair<LanguageTag, LanguageTag> p{item.source_language, item.target_language};
+    if (std::find(wanted.begin(), wanted.end(), p) == wanted.end()) wanted.push_back(p);
+  }
+  std::map<std::pair<Language, Language>, LengthRatioStats> learned;
+  std::size_t full = 0;
+  Status st = store.ForEachUnit(UnitFilter{}, [&](const TranslationUnit& unit) {
+    for (const auto& [src, tgt] : wanted) {
+      const Variant* s = unit.Find(src);
+      const Variant* t = unit.Find(tgt);
+      if (s == nullptr || t == nullptr) continue;
+      LengthRatioStats& stats = learned[{src.language(), tgt.language()}];
+      if (stats.n >= kLengthSamples) continue;
+      if (AddLengthRatioSample(s->segment.text, t->segment.text, stats) &&
+          stats.n == kLengthSamples) {
+        ++full;
+      }
+    }
+    return full < wanted.size();
+  });
+  if (!st.ok()) return st;
+  context->length_ratio_prior = std::move(learned);
+  return Status::Ok();
 }
 
 void Run(CliState& state, const CheckArgs& args) {
@@ -166,6 +202,11 @@ void Run(CliState& state, const CheckArgs& args) {
       return static_cast<void>(
           Fail(state, BadInput("the TM holds no units with the languages asked for")));
     }
+  }
+
+  if (store && !args.tm && !items.empty()) {
+    Status st = LearnLengthRatios(*store, items, &context);
+    if (!st.ok()) return static_cast<void>(Fail(state, st.error()));
   }
 
   std::vector<Finding> findings;

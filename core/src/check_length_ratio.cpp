@@ -13,35 +13,42 @@
 #include "check_internal.h"
 #include "lovcen/text.h"
 
-namespace lovcen::internal {
+namespace lovcen {
+namespace internal {
 namespace {
 
 constexpr std::size_t kMinSourceCodePoints = 20;
 
+double LogRatio(std::size_t source_points, std::size_t target_points) {
+  return std::log((static_cast<double>(target_points) + 1.0) /
+                  (static_cast<double>(source_points) + 1.0));
+}
+
 void Run(const std::vector<CheckedPair>& pairs, const CheckContext& context, FindingSink& sink) {
-  struct Model {
-    double sum = 0, sum_sq = 0;
-    std::size_t n = 0;
-  };
-  std::map<std::pair<Language, Language>, Model> models;
+  std::map<std::pair<Language, Language>, LengthRatioStats> models;
   std::vector<double> ratio(pairs.size(), std::nan(""));
   for (std::size_t i = 0; i < pairs.size(); ++i) {
     const CheckItem& item = *pairs[i].item;
     if (!item.target || item.target->text.empty()) continue;
     const std::size_t s = CodePointCount(item.source.text);
     if (s < kMinSourceCodePoints) continue;
-    const std::size_t t = CodePointCount(item.target->text);
-    const double x = std::log((static_cast<double>(t) + 1.0) / (static_cast<double>(s) + 1.0));
+    const double x = LogRatio(s, CodePointCount(item.target->text));
     ratio[i] = x;
-    Model& m = models[{item.source_language.language(), item.target_language.language()}];
+    LengthRatioStats& m =
+        models[{item.source_language.language(), item.target_language.language()}];
     m.sum += x;
     m.sum_sq += x * x;
     ++m.n;
   }
+  // What the TM knows about a pair outweighs the few pairs of a file.
+  for (const auto& [languages, prior] : context.length_ratio_prior) {
+    if (prior.n >= context.length_ratio_min_pairs) models[languages] = prior;
+  }
   for (std::size_t i = 0; i < pairs.size(); ++i) {
     if (std::isnan(ratio[i])) continue;
     const CheckItem& item = *pairs[i].item;
-    const Model& m = models[{item.source_language.language(), item.target_language.language()}];
+    const LengthRatioStats& m =
+        models[{item.source_language.language(), item.target_language.language()}];
     if (m.n < context.length_ratio_min_pairs) continue;
     const double mean = m.sum / static_cast<double>(m.n);
     const double var = m.sum_sq / static_cast<double>(m.n) - mean * mean;
@@ -66,4 +73,18 @@ std::unique_ptr<Check> MakeLengthRatioCheck() {
       "target length an outlier for the language pair (learned from the TM or the files)", Run);
 }
 
-}  // namespace lovcen::internal
+}  // namespace internal
+
+bool AddLengthRatioSample(std::string_view source, std::string_view target,
+                          LengthRatioStats& stats) {
+  if (target.empty()) return false;
+  const std::size_t s = CodePointCount(source);
+  if (s < internal::kMinSourceCodePoints) return false;
+  const double x = internal::LogRatio(s, CodePointCount(target));
+  stats.sum += x;
+  stats.sum_sq += x * x;
+  ++stats.n;
+  return true;
+}
+
+}  // namespace lovcen

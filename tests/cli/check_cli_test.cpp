@@ -254,6 +254,39 @@ TEST(CheckCli, WholeTmWithGlossaryAndAcceptedFinding) {
   std::filesystem::remove_all(dir);
 }
 
+// Checking a small file with a TM at hand: length-ratio judges the file's
+// pairs by the TM's pairs of the same languages (the file alone is too small
+// to learn from).
+TEST(CheckCli, LengthRatioOfAFileLearnedFromTheTm) {
+  const std::string dir = TempDir("check-length-tm");
+  std::string files;
+  for (const auto& story : std::filesystem::directory_iterator(CorporaDir())) {
+    if (!story.is_directory()) continue;
+    for (const auto& f : std::filesystem::directory_iterator(story.path())) {
+      if (f.path().extension() == ".tsv") files += " '" + f.path().string() + "'";
+    }
+  }
+  const std::string db = " --db '" + dir + "/tm.db'";
+  ASSERT_EQ(RunLovcen("import" + files + db).exit_code, 0);
+  const std::string file = dir + "/new.tsv";
+  std::ofstream(file) << "en\tde\n"
+                         "The government adopted the budget for next year on Thursday.\t"
+                         "Die Regierung hat am Donnerstag den Haushalt für das nächste Jahr "
+                         "beschlossen.\n"
+                         "The opposition walked out of parliament before the vote.\tOpposition.\n";
+  CliRun with_tm = RunLovcen("check '" + file + "' --checks length-ratio --severity info" + db);
+  EXPECT_EQ(with_tm.exit_code, 1) << with_tm.out << with_tm.err;
+  const auto found = Parse(with_tm.out);
+  ASSERT_EQ(found.size(), 1u) << with_tm.out;
+  EXPECT_EQ(found[0].check, "length-ratio");
+  EXPECT_EQ(found[0].unit, "2");
+  CliRun alone = RunLovcen("check '" + file + "' --checks length-ratio --severity info --db '" +
+                           dir + "/none.db'");
+  EXPECT_EQ(alone.exit_code, 0) << alone.out << alone.err;
+  EXPECT_TRUE(Parse(alone.out).empty()) << alone.out;
+  std::filesystem::remove_all(dir);
+}
+
 TEST(CheckCli, BadInput) {
   const std::string dir = TempDir("check-bad");
   const std::string db = " --db '" + dir + "/none.db'";

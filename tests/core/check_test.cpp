@@ -345,6 +345,37 @@ TEST(LengthRatio, OutliersNeedEnoughPairs) {
   EXPECT_TRUE(RunOne(items, "length-ratio").empty());  // too few pairs to learn from
 }
 
+// A file too small to learn from is judged by what the TM knows (the prior),
+// and the prior outweighs the file's own pairs.
+TEST(LengthRatio, PriorFromTheTmJudgesASmallFile) {
+  CheckContext context;
+  LengthRatioStats& prior = context.length_ratio_prior[{Language::kEnglish, Language::kGerman}];
+  for (int i = 0; i < 200; ++i) {
+    const std::string src = "The council met again on day " + std::to_string(i) + " of the talks.";
+    // Translations vary in length as real ones do.
+    static const char* const kTails[] = {
+        " der Gespräche wieder zusammen.", " der Verhandlungen erneut zusammen.",
+        " wieder zusammen.", " der langen Gespräche in der Hauptstadt wieder zusammen."};
+    const std::string tgt = "Der Rat trat am Tag " + std::to_string(i) + kTails[i % 4];
+    EXPECT_TRUE(AddLengthRatioSample(src, tgt, prior));
+  }
+  EXPECT_FALSE(AddLengthRatioSample("Short title", "Kurzer Titel", prior));  // too short to count
+  EXPECT_FALSE(AddLengthRatioSample("The council met again on Monday.", "", prior));
+  EXPECT_EQ(prior.n, 200u);
+  std::vector<CheckItem> items = {
+      Pair("en", "The council met again on the second day of the summit.", "de",
+           "Der Rat trat am zweiten Tag des Gipfels wieder zusammen.", "fine"),
+      Pair("en", "The council met again on the second day of the summit.", "de", "Rat.", "short")};
+  EXPECT_TRUE(RunOne(items, "length-ratio").empty());  // two pairs: nothing to learn from
+  auto f = RunOne(items, "length-ratio", context);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].unit, "short");
+  EXPECT_NE(f[0].message.find("200 pairs"), std::string::npos) << f[0].message;
+  // A prior below the minimum is ignored.
+  context.length_ratio_min_pairs = 500;
+  EXPECT_TRUE(RunOne(items, "length-ratio", context).empty());
+}
+
 TEST(GlossaryStore, TermsAndAcceptedFindingsInTheTmFile) {
   const std::string dir = testing::TempDir("glossary-store");
   const std::string path = dir + "/tm.db";

@@ -10,11 +10,13 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "lovcen/language.h"
@@ -93,6 +95,20 @@ struct GlossaryEntry {
   std::vector<std::pair<LanguageTag, std::string>> terms;
 };
 
+// What length-ratio knows about one language pair: the sums over
+// log((target code points + 1) / (source code points + 1)) of its pairs.
+struct LengthRatioStats {
+  double sum = 0;
+  double sum_sq = 0;
+  std::size_t n = 0;
+};
+
+// Adds one pair to `stats` when its source is long enough to say anything
+// (short headlines and labels vary too much); the rule the check itself
+// learns by. Returns whether the pair counted.
+bool AddLengthRatioSample(std::string_view source, std::string_view target,
+                          LengthRatioStats& stats);
+
 struct CheckContext {
   std::vector<GlossaryEntry> glossary;             // for term-mismatch
   std::set<std::string, std::less<>> allowed;      // words that may stay untranslated
@@ -103,6 +119,10 @@ struct CheckContext {
   // pairs of a language pair needed to learn its model.
   double length_ratio_z = 3.0;
   std::size_t length_ratio_min_pairs = 30;
+  // Learned beforehand from the TM (`lovcen check FILE` with a TM): a language
+  // pair found here with at least length_ratio_min_pairs pairs is judged by
+  // it; any other pair by what the run itself holds.
+  std::map<std::pair<Language, Language>, LengthRatioStats> length_ratio_prior;
 };
 
 // A pair with its tokens, computed once per run.
