@@ -106,7 +106,7 @@ int NumberWord(std::string_view word, const LanguageTag& language) {
   return 0;
 }
 
-std::vector<Atom> NumberAtoms(const std::vector<Token>& tokens, std::string_view text,
+std::vector<Atom> NumberAtoms(std::span<const Token> tokens, std::string_view text,
                               const LanguageTag& language, std::vector<int>* number_words) {
   std::vector<Atom> out;
   for (const Token& t : tokens) {
@@ -245,7 +245,7 @@ std::string Address(std::string s) {
 void ComparePlaceables(const CheckedPair& pair, FindingSink& sink) {
   const CheckItem& item = *pair.item;
   if (!item.target || item.target->text.empty()) return;
-  auto values = [](const std::vector<Token>& tokens, std::string_view text) {
+  auto values = [](std::span<const Token> tokens, std::string_view text) {
     std::vector<std::pair<std::string, Span>> out;
     for (const Token& t : tokens) {
       if (t.kind == TokenKind::kUrl || t.kind == TokenKind::kEmail) {

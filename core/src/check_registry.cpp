@@ -171,6 +171,7 @@ Result<std::vector<Finding>> RunChecks(const std::vector<CheckItem>& items,
   const std::size_t cores = options.threads ? options.threads : std::thread::hardware_concurrency();
   const std::size_t workers = items.size() < kParallelFrom ? 1 : std::max<std::size_t>(1, cores);
   std::vector<CheckedPair> pairs(items.size());
+  std::vector<std::vector<Token>> source_store(items.size()), target_store(items.size());
   std::vector<Status> slice_status(workers, Status::Ok());
   auto tokenize_slice = [&](std::size_t w) {
     std::map<Language, Tokenizer> tokenizers;
@@ -188,13 +189,21 @@ Result<std::vector<Finding>> RunChecks(const std::vector<CheckItem>& items,
       const CheckItem& item = items[i];
       CheckedPair& p = pairs[i];
       p.item = &item;
-      auto src = tokenizer(item.source_language);
-      if (!src.ok()) return void(slice_status[w] = src.error());
-      p.source_tokens = (*src)->Tokenize(item.source);
+      // A unit's pairs come one after another with the same source.
+      if (i > begin && items[i - 1].source_language == item.source_language &&
+          items[i - 1].source == item.source) {
+        p.source_tokens = pairs[i - 1].source_tokens;
+      } else {
+        auto src = tokenizer(item.source_language);
+        if (!src.ok()) return void(slice_status[w] = src.error());
+        source_store[i] = (*src)->Tokenize(item.source);
+        p.source_tokens = source_store[i];
+      }
       if (item.target) {
         auto tgt = tokenizer(item.target_language);
         if (!tgt.ok()) return void(slice_status[w] = tgt.error());
-        p.target_tokens = (*tgt)->Tokenize(*item.target);
+        target_store[i] = (*tgt)->Tokenize(*item.target);
+        p.target_tokens = target_store[i];
       }
     }
   };

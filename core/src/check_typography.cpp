@@ -87,7 +87,7 @@ End FinalPunctuation(std::string_view text, Span* span) {
 
 // True when the text ends in a number or date token: its final dot belongs to
 // the token ("5. april 2025.", an ordinal "19."), not to the sentence.
-bool EndsInValue(const std::vector<Token>& tokens) {
+bool EndsInValue(std::span<const Token> tokens) {
   for (auto it = tokens.rbegin(); it != tokens.rend(); ++it) {
     if (it->kind == TokenKind::kCode) continue;
     if (it->kind == TokenKind::kPunctuation) continue;

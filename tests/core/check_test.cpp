@@ -1,12 +1,12 @@
 // The checks one by one on planted errors and their look-alikes, in the four
 // languages where it matters; the stem rule on real inflected forms; finding
 // keys; the glossary store in a TM file.
-#include "lovcen/check.h"
-
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
+#include "lovcen/check.h"
 #include "lovcen/glossary_store.h"
 #include "lovcen/tm_store.h"
 #include "lovcen/transliterator.h"
@@ -105,6 +105,37 @@ TEST(CheckRegistry, ThreadsDoNotChangeFindings) {
     EXPECT_EQ((*a)[i].unit, (*b)[i].unit) << i;
     EXPECT_EQ((*a)[i].message, (*b)[i].message) << i;
   }
+}
+
+// The pairs of one unit share their source's tokens; each pair must still be
+// judged on its own target exactly as when it is checked alone.
+TEST(CheckRegistry, PairsOfOneUnitShareTheSourceTokensAndFindTheSame) {
+  const char* source = "On 5 April 2025 the minister said \"no\" to 1,500 offers.";
+  CheckItem de = Pair("en", source, "de",
+                      "Am 5. April 2025 sagte der Minister „nein“ zu 1.500 Angeboten.", "u1");
+  CheckItem latn = Pair("en", source, "cnr-Latn",
+                        "Ministar je 5. aprila 2025. rekao \"ne\" na 1.600 ponuda", "u1");
+  CheckItem cyrl = Pair("en", source, "cnr-Cyrl",
+                        "Министар је 5. aprila 2025. рекао „не“ на 1.500 понуда.", "u1");
+  de.order = 0;
+  latn.order = 1;
+  cyrl.order = 2;
+  auto together = RunChecks({de, latn, cyrl}, {}, {});
+  ASSERT_TRUE(together.ok());
+  std::vector<std::string> alone;
+  for (const CheckItem& item : {de, latn, cyrl}) {
+    auto r = RunChecks({item}, {}, {});
+    ASSERT_TRUE(r.ok());
+    for (const Finding& f : *r) alone.push_back(f.key + " " + f.message);
+  }
+  std::vector<std::string> joint;
+  for (const Finding& f : *together) joint.push_back(f.key + " " + f.message);
+  std::sort(alone.begin(), alone.end());
+  std::sort(joint.begin(), joint.end());
+  EXPECT_EQ(joint, alone);
+  // The planted errors are found on their own pairs: a changed number and a
+  // missing full stop in cnr-Latn, Latin letters in cnr-Cyrl.
+  EXPECT_GE(joint.size(), 3u);
 }
 
 TEST(CheckKey, StableAndTextSensitive) {

@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -125,11 +126,13 @@ struct CheckContext {
   std::map<std::pair<Language, Language>, LengthRatioStats> length_ratio_prior;
 };
 
-// A pair with its tokens, computed once per run.
+// A pair with its tokens, computed once per run. The tokens are views into
+// the run's own store: the pairs of one unit (en -> de, en -> cnr-Latn, ...)
+// share their source's tokens instead of tokenizing and holding it again.
 struct CheckedPair {
   const CheckItem* item = nullptr;
-  std::vector<Token> source_tokens;
-  std::vector<Token> target_tokens;  // empty without a target
+  std::span<const Token> source_tokens;
+  std::span<const Token> target_tokens;  // empty without a target
 };
 
 // What a check reports into; fills in the fields every finding shares.
