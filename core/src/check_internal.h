@@ -45,6 +45,35 @@ class SimpleCheck : public Check {
   Fn fn_;
 };
 
+// A check that judges each pair on its own from its tokens:
+// fn(const CheckedPair&, const CheckContext&, FindingSink&).
+template <class Fn>
+class PairCheck : public Check {
+ public:
+  PairCheck(std::string_view id, Severity severity, std::string_view summary, Fn fn)
+      : id_(id), severity_(severity), summary_(summary), fn_(std::move(fn)) {}
+  std::string_view id() const override { return id_; }
+  Severity default_severity() const override { return severity_; }
+  std::string_view summary() const override { return summary_; }
+  bool needs_tokens() const override { return true; }
+  void Run(const std::vector<CheckedPair>& pairs, const CheckContext& context,
+           FindingSink& sink) const override {
+    for (const CheckedPair& p : pairs) fn_(p, context, sink);
+  }
+
+ private:
+  std::string_view id_;
+  Severity severity_;
+  std::string_view summary_;
+  Fn fn_;
+};
+
+template <class Fn>
+std::unique_ptr<Check> MakePairCheck(std::string_view id, Severity severity,
+                                     std::string_view summary, Fn fn) {
+  return std::make_unique<PairCheck<Fn>>(id, severity, summary, std::move(fn));
+}
+
 template <class Fn>
 std::unique_ptr<Check> MakeCheck(std::string_view id, Severity severity, std::string_view summary,
                                  Fn fn) {

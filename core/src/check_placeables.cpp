@@ -287,21 +287,19 @@ void ComparePlaceables(const CheckedPair& pair, FindingSink& sink) {
 }  // namespace
 
 std::unique_ptr<Check> MakeNumberMismatchCheck() {
-  return MakeCheck(
-      "number-mismatch", Severity::kError,
-      "numbers, dates or times differ in value between source and target",
-      [](const std::vector<CheckedPair>& pairs, const CheckContext&, FindingSink& sink) {
-        for (const CheckedPair& p : pairs) CompareNumbers(p, sink);
-      });
+  return MakePairCheck("number-mismatch", Severity::kError,
+                       "numbers, dates or times differ in value between source and target",
+                       [](const CheckedPair& p, const CheckContext&, FindingSink& sink) {
+                         CompareNumbers(p, sink);
+                       });
 }
 
 std::unique_ptr<Check> MakePlaceableMismatchCheck() {
-  return MakeCheck(
-      "placeable-mismatch", Severity::kError,
-      "URLs or e-mail addresses missing, changed or added in the target",
-      [](const std::vector<CheckedPair>& pairs, const CheckContext&, FindingSink& sink) {
-        for (const CheckedPair& p : pairs) ComparePlaceables(p, sink);
-      });
+  return MakePairCheck("placeable-mismatch", Severity::kError,
+                       "URLs or e-mail addresses missing, changed or added in the target",
+                       [](const CheckedPair& p, const CheckContext&, FindingSink& sink) {
+                         ComparePlaceables(p, sink);
+                       });
 }
 
 }  // namespace lovcen::internal

@@ -93,6 +93,9 @@ namespace {
 
 // Below this many pairs a run is quick enough that threads only add noise.
 constexpr std::size_t kParallelFrom = 2000;
+// Pairs tokenized at a time: big enough that threads pay off, small enough
+// that a batch's tokens stay a few megabytes.
+constexpr std::size_t kBatch = 8192;
 
 // Runs fn(0) .. fn(n - 1), each on its own thread (fn(0) on the caller's).
 template <class Fn>
@@ -164,66 +167,95 @@ Result<std::vector<Finding>> RunChecks(const std::vector<CheckItem>& items,
       }
     }
   }
-  // Both stages run on every core: tokenizing (most of the time on a big TM)
-  // in contiguous slices, one tokenizer set per thread; the checks, which are
-  // independent of each other, one check at a time per thread. Findings are
-  // joined in registry order, so the result does not depend on the threads.
-  const std::size_t cores = options.threads ? options.threads : std::thread::hardware_concurrency();
-  const std::size_t workers = items.size() < kParallelFrom ? 1 : std::max<std::size_t>(1, cores);
-  std::vector<CheckedPair> pairs(items.size());
-  std::vector<std::vector<Token>> source_store(items.size()), target_store(items.size());
-  std::vector<Status> slice_status(workers, Status::Ok());
-  auto tokenize_slice = [&](std::size_t w) {
-    std::map<Language, Tokenizer> tokenizers;
-    auto tokenizer = [&](const LanguageTag& tag) -> Result<const Tokenizer*> {
-      auto it = tokenizers.find(tag.language());
-      if (it == tokenizers.end()) {
-        auto t = Tokenizer::Create(tag);
-        if (!t.ok()) return t.error();
-        it = tokenizers.emplace(tag.language(), std::move(t).value()).first;
-      }
-      return &it->second;
-    };
-    const std::size_t begin = items.size() * w / workers, end = items.size() * (w + 1) / workers;
-    for (std::size_t i = begin; i < end; ++i) {
-      const CheckItem& item = items[i];
-      CheckedPair& p = pairs[i];
-      p.item = &item;
-      // A unit's pairs come one after another with the same source.
-      if (i > begin && items[i - 1].source_language == item.source_language &&
-          items[i - 1].source == item.source) {
-        p.source_tokens = pairs[i - 1].source_tokens;
-      } else {
-        auto src = tokenizer(item.source_language);
-        if (!src.ok()) return void(slice_status[w] = src.error());
-        source_store[i] = (*src)->Tokenize(item.source);
-        p.source_tokens = source_store[i];
-      }
-      if (item.target) {
-        auto tgt = tokenizer(item.target_language);
-        if (!tgt.ok()) return void(slice_status[w] = tgt.error());
-        target_store[i] = (*tgt)->Tokenize(*item.target);
-        p.target_tokens = target_store[i];
-      }
-    }
-  };
-  RunOnThreads(workers, tokenize_slice);
-  for (const Status& s : slice_status) {
-    if (!s.ok()) return s;
-  }
-
   std::vector<const Check*> run;
   for (const Check* check : chosen) {
     if (check->default_severity() >= options.threshold) run.push_back(check);
   }
+  // Every stage runs on every core. The checks that see all pairs at once
+  // (inconsistencies, length ratios, ...) need no tokens and run first, one
+  // check at a time per thread. The checks that read tokens judge pair by
+  // pair, so the pairs are tokenized a batch at a time (in contiguous slices,
+  // one tokenizer set per thread) and only one batch's tokens are held: on a
+  // big TM holding every pair's tokens at once cost more in memory traffic
+  // than the tokenizing itself. Findings are joined in registry order, so the
+  // result depends neither on the threads nor on the batch size.
+  const std::size_t cores = options.threads ? options.threads : std::thread::hardware_concurrency();
+  const std::size_t workers = items.size() < kParallelFrom ? 1 : std::max<std::size_t>(1, cores);
   std::vector<std::vector<Finding>> per_check(run.size());
-  std::atomic<std::size_t> next{0};
-  RunOnThreads(std::min(workers, run.size()), [&](std::size_t) {
-    for (std::size_t c = next++; c < run.size(); c = next++) {
-      VectorSink sink(*run[c], &per_check[c]);
-      run[c]->Run(pairs, context, sink);
+  std::vector<std::size_t> whole, by_pair;  // indexes into run
+  for (std::size_t c = 0; c < run.size(); ++c)
+    (run[c]->needs_tokens() ? by_pair : whole).push_back(c);
+
+  auto run_checks = [&](const std::vector<std::size_t>& which,
+                        const std::vector<CheckedPair>& pairs) {
+    std::atomic<std::size_t> next{0};
+    RunOnThreads(std::min(workers, which.size()), [&](std::size_t) {
+      for (std::size_t n = next++; n < which.size(); n = next++) {
+        const std::size_t c = which[n];
+        VectorSink sink(*run[c], &per_check[c]);
+        run[c]->Run(pairs, context, sink);
+      }
+    });
+  };
+
+  if (!whole.empty()) {
+    std::vector<CheckedPair> pairs(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) pairs[i].item = &items[i];
+    run_checks(whole, pairs);
+  }
+
+  if (!by_pair.empty()) {
+    const std::size_t batch = options.batch ? options.batch : kBatch;
+    std::vector<std::map<Language, Tokenizer>> tokenizers(workers);
+    std::vector<Status> slice_status(workers, Status::Ok());
+    std::vector<CheckedPair> pairs;
+    std::vector<std::vector<Token>> source_store, target_store;
+    for (std::size_t first = 0; first < items.size(); first += batch) {
+      const std::size_t count = std::min(batch, items.size() - first);
+      pairs.assign(count, CheckedPair{});
+      source_store.resize(count);
+      target_store.resize(count);
+      auto tokenize_slice = [&](std::size_t w) {
+        auto tokenizer = [&](const LanguageTag& tag) -> Result<const Tokenizer*> {
+          auto it = tokenizers[w].find(tag.language());
+          if (it == tokenizers[w].end()) {
+            auto t = Tokenizer::Create(tag);
+            if (!t.ok()) return t.error();
+            it = tokenizers[w].emplace(tag.language(), std::move(t).value()).first;
+          }
+          return &it->second;
+        };
+        const std::size_t begin = count * w / workers, end = count * (w + 1) / workers;
+        for (std::size_t i = begin; i < end; ++i) {
+          const CheckItem& item = items[first + i];
+          CheckedPair& p = pairs[i];
+          p.item = &item;
+          // A unit's pairs come one after another with the same source.
+          if (i > begin && items[first + i - 1].source_language == item.source_language &&
+              items[first + i - 1].source == item.source) {
+            p.source_tokens = pairs[i - 1].source_tokens;
+          } else {
+            auto src = tokenizer(item.source_language);
+            if (!src.ok()) return void(slice_status[w] = src.error());
+            source_store[i] = (*src)->Tokenize(item.source);
+            p.source_tokens = source_store[i];
+          }
+          if (item.target) {
+            auto tgt = tokenizer(item.target_language);
+            if (!tgt.ok()) return void(slice_status[w] = tgt.error());
+            target_store[i] = (*tgt)->Tokenize(*item.target);
+            p.target_tokens = target_store[i];
+          }
+        }
+      };
+      RunOnThreads(workers, tokenize_slice);
+      for (const Status& s : slice_status) {
+        if (!s.ok()) return s;
+      }
+      run_checks(by_pair, pairs);
     }
-  });
+  }
+
   std::vector<Finding> findings;
   std::size_t total = 0;
   for (const auto& f : per_check) total += f.size();

@@ -249,11 +249,11 @@ void Whitespace(const CheckedPair& pair, FindingSink& sink) {
 }  // namespace
 
 std::unique_ptr<Check> MakePunctuationEndCheck() {
-  return MakeCheck(
-      "punctuation-end", Severity::kWarning, "source and target end with different punctuation",
-      [](const std::vector<CheckedPair>& pairs, const CheckContext&, FindingSink& sink) {
-        for (const CheckedPair& p : pairs) PunctuationEnd(p, sink);
-      });
+  return MakePairCheck("punctuation-end", Severity::kWarning,
+                       "source and target end with different punctuation",
+                       [](const CheckedPair& p, const CheckContext&, FindingSink& sink) {
+                         PunctuationEnd(p, sink);
+                       });
 }
 
 std::unique_ptr<Check> MakeQuoteStyleCheck() {

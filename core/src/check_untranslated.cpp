@@ -74,12 +74,11 @@ void CheckPair(const CheckedPair& pair, const CheckContext& context, FindingSink
 }  // namespace
 
 std::unique_ptr<Check> MakeUntranslatedCheck() {
-  return MakeCheck(
-      "untranslated", Severity::kError,
-      "target empty, or equal to the source where it should not be",
-      [](const std::vector<CheckedPair>& pairs, const CheckContext& context, FindingSink& sink) {
-        for (const CheckedPair& p : pairs) CheckPair(p, context, sink);
-      });
+  return MakePairCheck("untranslated", Severity::kError,
+                       "target empty, or equal to the source where it should not be",
+                       [](const CheckedPair& p, const CheckContext& context, FindingSink& sink) {
+                         CheckPair(p, context, sink);
+                       });
 }
 
 }  // namespace lovcen::internal

@@ -60,7 +60,7 @@ TEST(CheckRegistry, StableIdsInDesignOrder) {
 // A run big enough to go parallel gives exactly the findings of one thread,
 // in the same order: every kind of error planted among clean pairs, repeated
 // with varying numbers so the inconsistency and length checks see many groups.
-TEST(CheckRegistry, ThreadsDoNotChangeFindings) {
+TEST(CheckRegistry, ThreadsAndBatchesDoNotChangeFindings) {
   std::vector<CheckItem> items;
   for (int i = 0; i < 3000; ++i) {
     const std::string n = std::to_string(i % 97);
@@ -95,15 +95,23 @@ TEST(CheckRegistry, ThreadsDoNotChangeFindings) {
   one.threads = 1;
   CheckRunOptions many;
   many.threads = 4;
+  // Batches of an odd size that split units and slices anywhere.
+  CheckRunOptions batched;
+  batched.threads = 2;
+  batched.batch = 37;
   auto a = RunChecks(items, {}, one);
   auto b = RunChecks(items, {}, many);
-  ASSERT_TRUE(a.ok() && b.ok());
+  auto c = RunChecks(items, {}, batched);
+  ASSERT_TRUE(a.ok() && b.ok() && c.ok());
   ASSERT_GT(a->size(), 1000u);
   ASSERT_EQ(a->size(), b->size());
+  ASSERT_EQ(a->size(), c->size());
   for (std::size_t i = 0; i < a->size(); ++i) {
     EXPECT_EQ((*a)[i].key, (*b)[i].key) << i;
     EXPECT_EQ((*a)[i].unit, (*b)[i].unit) << i;
     EXPECT_EQ((*a)[i].message, (*b)[i].message) << i;
+    EXPECT_EQ((*a)[i].key, (*c)[i].key) << i;
+    EXPECT_EQ((*a)[i].message, (*c)[i].message) << i;
   }
 }
 
