@@ -32,6 +32,28 @@ constexpr std::array<Step, 6> kSteps = {{{BeadKind::k1_1, 1, 1},
                                          {BeadKind::k1_2, 1, 2},
                                          {BeadKind::k2_2, 2, 2}}};
 
+// Steps past kSteps: a whole block of the source (kBlockOmitSource) or of
+// the target omitted at once; their length is the block's.
+constexpr std::size_t kBlockOmitSource = kSteps.size();
+constexpr std::size_t kBlockOmitTarget = kSteps.size() + 1;
+constexpr std::size_t kAllSteps = kSteps.size() + 2;
+
+// For each position p (0..n): the length of the block of two or more
+// sentences that ends just before p (`ending`) and starts at p (`starting`);
+// 0 where there is none.
+struct BlockSpans {
+  std::vector<std::size_t> ending, starting;
+  explicit BlockSpans(const std::vector<SentenceFeatures>& f)
+      : ending(f.size() + 1, 0), starting(f.size() + 1, 0) {
+    for (std::size_t b = 0; b < f.size();) {
+      std::size_t e = b + 1;
+      while (e < f.size() && f[e].block == f[b].block) ++e;
+      if (e - b >= 2) ending[e] = starting[b] = e - b;
+      b = e;
+    }
+  }
+};
+
 // -log(exp(-a) + exp(-b)).
 double LogAdd(double a, double b) {
   if (a == kInf) return b;
@@ -149,23 +171,37 @@ PairAlignment Aligner::Align(const AlignEdition& source, const AlignEdition& tar
     return cost;
   };
 
+  const BlockSpans sblocks(s), tblocks(t);
+  const double omit_one = align_internal::PriorCost(BeadKind::k1_0) + align_internal::kOmissionCost;
+  // Step k into cell (i, j): how far it reaches back (di, dj).
+  auto step_span = [&](std::size_t k, std::size_t i, std::size_t j) -> std::pair<std::size_t, std::size_t> {
+    if (k < kSteps.size()) return {kSteps[k].di, kSteps[k].dj};
+    if (!bounded) return {0, 0};
+    if (k == kBlockOmitSource) return {sblocks.ending[i], 0};
+    return {0, tblocks.ending[j]};
+  };
+  auto step_cost = [&](std::size_t k, std::size_t i, std::size_t j, std::size_t len) -> double {
+    if (k < kSteps.size()) return bead_cost(kSteps[k], i, j);
+    return omit_one + align_internal::kBlockOmissionExtra * static_cast<double>(len - 1);
+  };
+
   // Forward pass: Viterbi (best) and forward sums (all paths), bead costs
   // cached for the backward pass.
   std::vector<double> best(band.cells, kInf), fwd(band.cells, kInf);
-  std::vector<std::array<float, 6>> costs(band.cells);
+  std::vector<std::array<float, kAllSteps>> costs(band.cells);
   std::vector<std::uint8_t> back(band.cells, 255);
   best[0] = fwd[0] = 0;
   for (std::size_t i = 0; i <= n; ++i) {
     for (std::size_t j = band.lo[i]; j <= band.hi[i]; ++j) {
       const std::size_t at = band.At(i, j);
       auto& cell_costs = costs[at];
-      for (std::size_t k = 0; k < kSteps.size(); ++k) {
+      for (std::size_t k = 0; k < kAllSteps; ++k) {
         cell_costs[k] = std::numeric_limits<float>::infinity();
-        const Step& st = kSteps[k];
-        if (i < static_cast<std::size_t>(st.di) || j < static_cast<std::size_t>(st.dj)) continue;
-        const std::size_t from = band.At(i - st.di, j - st.dj);
+        const auto [di, dj] = step_span(k, i, j);
+        if (di + dj == 0 || i < di || j < dj) continue;
+        const std::size_t from = band.At(i - di, j - dj);
         if (from == Band::npos || fwd[from] == kInf) continue;
-        const double c = bead_cost(st, i, j);
+        const double c = step_cost(k, i, j, di + dj);
         if (c == kInf) continue;
         cell_costs[k] = static_cast<float>(c);
         if (best[from] + c < best[at]) {
@@ -183,10 +219,16 @@ PairAlignment Aligner::Align(const AlignEdition& source, const AlignEdition& tar
   for (std::size_t i = n + 1; i-- > 0;) {
     for (std::size_t j = band.hi[i] + 1; j-- > band.lo[i];) {
       const std::size_t at = band.At(i, j);
-      for (std::size_t k = 0; k < kSteps.size(); ++k) {
-        const Step& st = kSteps[k];
-        if (i + st.di > n || j + st.dj > m) continue;
-        const std::size_t to = band.At(i + st.di, j + st.dj);
+      for (std::size_t k = 0; k < kAllSteps; ++k) {
+        std::size_t di = 0, dj = 0;
+        if (k < kSteps.size()) {
+          di = kSteps[k].di, dj = kSteps[k].dj;
+        } else if (bounded) {
+          (k == kBlockOmitSource ? di : dj) =
+              k == kBlockOmitSource ? sblocks.starting[i] : tblocks.starting[j];
+        }
+        if (di + dj == 0 || i + di > n || j + dj > m) continue;
+        const std::size_t to = band.At(i + di, j + dj);
         if (to == Band::npos || bwd[to] == kInf) continue;
         const float c = costs[to][k];
         if (c == std::numeric_limits<float>::infinity()) continue;
@@ -199,6 +241,29 @@ PairAlignment Aligner::Align(const AlignEdition& source, const AlignEdition& tar
   std::size_t i = n, j = m;
   while (i > 0 || j > 0) {
     const std::size_t at = band.At(i, j);
+    if (back[at] >= kSteps.size()) {
+      // A whole block omitted: one 1-0 (0-1) bead per sentence, each as
+      // sure as the block step.
+      const auto [di, dj] = step_span(back[at], i, j);
+      const std::size_t len = di + dj;
+      const double cost = costs[at][back[at]];
+      const std::size_t from = band.At(i - di, j - dj);
+      const double posterior = std::exp(-(fwd[from] + cost + bwd[at] - total));
+      for (std::size_t k = len; k-- > 0;) {
+        Bead b;
+        b.kind = di ? BeadKind::k1_0 : BeadKind::k0_1;
+        b.source_begin = di ? i - di + k : i;
+        b.source_count = di ? 1 : 0;
+        b.target_begin = dj ? j - dj + k : j;
+        b.target_count = dj ? 1 : 0;
+        b.cost = cost / static_cast<double>(len);
+        b.confidence = std::clamp(posterior, 0.0, 1.0) * Fit(b.cost);
+        result.beads.push_back(b);
+      }
+      i -= di;
+      j -= dj;
+      continue;
+    }
     const Step& st = kSteps[back[at]];
     Bead b;
     b.kind = st.kind;
@@ -217,13 +282,26 @@ PairAlignment Aligner::Align(const AlignEdition& source, const AlignEdition& tar
   std::reverse(result.beads.begin(), result.beads.end());
 
   double conf = 0;
-  std::size_t matched_beads = 0, matched_sentences = 0;
+  std::size_t matched_beads = 0, matched_sentences = 0, anchored = 0, agreeing = 0;
+  auto has_anchors = [](const std::vector<SentenceFeatures>& f, std::size_t b, std::size_t e) {
+    for (std::size_t k = b; k < e; ++k) {
+      if (!f[k].hard.empty() || !f[k].medium.empty() || !f[k].soft.empty() || f[k].quote) return true;
+    }
+    return false;
+  };
   for (const Bead& b : result.beads) {
     if (b.source_count == 0 || b.target_count == 0) continue;
     conf += b.confidence;
     ++matched_beads;
     matched_sentences += b.source_count + b.target_count;
+    const std::size_t se = b.source_begin + b.source_count, te = b.target_begin + b.target_count;
+    if (!has_anchors(s, b.source_begin, se) && !has_anchors(t, b.target_begin, te)) continue;
+    ++anchored;
+    agreeing += align_internal::AnchorCost(s, b.source_begin, se, t, b.target_begin, te) < 0;
   }
+  result.anchored_beads = anchored;
+  result.anchor_agreement =
+      anchored ? static_cast<double>(agreeing) / static_cast<double>(anchored) : 1.0;
   result.mean_confidence = matched_beads ? conf / static_cast<double>(matched_beads) : 0.0;
   result.matched_share =
       n + m ? static_cast<double>(matched_sentences) / static_cast<double>(n + m) : 0.0;

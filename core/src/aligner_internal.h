@@ -40,6 +40,13 @@ double PriorCost(BeadKind kind);
 // Cost of omitting one sentence (1-0 / 0-1), beyond its prior.
 constexpr double kOmissionCost = 0.5;
 
+// An edition that leaves out a whole paragraph is a common edit; leaving
+// out its sentences one by one is not. Omitting a whole block of k >= 2
+// sentences costs one omission plus this for each further sentence, so a
+// missing paragraph is taken out whole instead of pairing its first
+// sentence with the next paragraph's and omitting the rest across both.
+constexpr double kBlockOmissionExtra = 2.0;
+
 // Anchor cost (negative = evidence for the bead) of source sentences
 // [sb, se) against target sentences [tb, te).
 double AnchorCost(const std::vector<SentenceFeatures>& s, std::size_t sb, std::size_t se,

@@ -12,6 +12,7 @@
 #include <array>
 #include <filesystem>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "lovcen/case_fold.h"
 #include "lovcen/text.h"
@@ -60,6 +61,8 @@ class SqliteWriter final : public TmWriter {
   Status Begin();
   Result<std::int64_t> AddDocument(const Document& document) override;
   Result<std::int64_t> Add(const TranslationUnit& unit) override;
+  Result<std::int64_t> RemoveStoryUnits(std::string_view story_key, Origin origin,
+                                        std::string_view having_property) override;
   Status Commit() override;
   WriteSummary& summary() override { return summary_; }
 
@@ -381,6 +384,67 @@ Result<std::vector<TranslationUnit>> SqliteWriter::FindExisting(const LanguageTa
     }
   }
   return units;
+}
+
+Result<std::int64_t> SqliteWriter::RemoveStoryUnits(std::string_view story_key, Origin origin,
+                                                    std::string_view having_property) {
+  if (!open_) return StoreError("write already committed or rolled back");
+  sqlite3* db = store_.db();
+  Status status;
+  std::vector<std::int64_t> ids;
+  {
+    Statement find(db,
+                   having_property.empty()
+                       ? "SELECT id FROM units WHERE story_key=?1 AND origin=?2"
+                       : "SELECT id FROM units WHERE story_key=?1 AND origin=?2 AND EXISTS("
+                         "SELECT 1 FROM unit_properties p WHERE p.unit_id=units.id AND p.name=?3)",
+                   &status);
+    LOVCEN_RETURN_IF_ERROR(status);
+    find.Bind(1, story_key);
+    find.Bind(2, OriginName(origin));
+    if (!having_property.empty()) find.Bind(3, having_property);
+    while (find.Step(&status)) ids.push_back(find.Int(0));
+    LOVCEN_RETURN_IF_ERROR(status);
+  }
+  if (ids.empty()) return std::int64_t{0};
+  Statement variants(db, "SELECT id, text FROM variants WHERE id BETWEEN ? AND ?", &status);
+  Statement drop_variants(db, "DELETE FROM variants WHERE id BETWEEN ? AND ?", &status);
+  Statement drop_properties(db, "DELETE FROM unit_properties WHERE unit_id=?", &status);
+  Statement drop_unit(db, "DELETE FROM units WHERE id=?", &status);
+  LOVCEN_RETURN_IF_ERROR(status);
+  for (const std::int64_t id : ids) {
+    const std::int64_t first = id * kVariantSlots, last = first + kVariantSlots - 1;
+    // External-content FTS5 needs the old text to forget a row.
+    if (options_.update_concordance) {
+      variants.Bind(1, first);
+      variants.Bind(2, last);
+      std::vector<std::pair<std::int64_t, std::string>> rows;
+      while (variants.Step(&status)) rows.emplace_back(variants.Int(0), std::string(variants.Text(1)));
+      variants.Reset();
+      LOVCEN_RETURN_IF_ERROR(status);
+      auto& f = store_.statements_.fts_delete;
+      for (const auto& [rowid, text] : rows) {
+        f.Bind(1, rowid);
+        f.Bind(2, text);
+        LOVCEN_RETURN_IF_ERROR(f.Run());
+      }
+    }
+    drop_variants.Bind(1, first);
+    drop_variants.Bind(2, last);
+    LOVCEN_RETURN_IF_ERROR(drop_variants.Run());
+    drop_properties.Bind(1, id);
+    LOVCEN_RETURN_IF_ERROR(drop_properties.Run());
+    drop_unit.Bind(1, id);
+    LOVCEN_RETURN_IF_ERROR(drop_unit.Run());
+  }
+  if (bulk_) {
+    // Units added earlier in this write may be among those removed.
+    const std::unordered_set<std::int64_t> gone(ids.begin(), ids.end());
+    std::erase_if(added_keys_, [&](const auto& entry) { return gone.count(entry.second) > 0; });
+  }
+  wrote_variants_ = true;
+  summary_.removed += ids.size();
+  return static_cast<std::int64_t>(ids.size());
 }
 
 Status SqliteWriter::Commit() {

@@ -42,6 +42,10 @@ class ScriptAddingWriter : public TmWriter {
     if (AddMissingScript(copy, transliterator_) && added_ != nullptr) ++*added_;
     return inner_.Add(copy);
   }
+  Result<std::int64_t> RemoveStoryUnits(std::string_view story_key, Origin origin,
+                                        std::string_view having_property) override {
+    return inner_.RemoveStoryUnits(story_key, origin, having_property);
+  }
   Status Commit() override { return inner_.Commit(); }
   WriteSummary& summary() override { return inner_.summary(); }
 

@@ -3,6 +3,7 @@
 // into a writer that only collects the units.
 #include "lovcen/formats/check_input.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "lovcen/formats/importer.h"
@@ -19,6 +20,16 @@ class CollectingWriter : public TmWriter {
   Result<std::int64_t> Add(const TranslationUnit& unit) override {
     units.push_back(unit);
     return static_cast<std::int64_t>(units.size());
+  }
+  Result<std::int64_t> RemoveStoryUnits(std::string_view story_key, Origin origin,
+                                        std::string_view having_property) override {
+    const auto gone = std::erase_if(units, [&](const TranslationUnit& u) {
+      if (u.story_key != story_key || u.origin != origin) return false;
+      if (having_property.empty()) return true;
+      return std::any_of(u.properties.begin(), u.properties.end(),
+                         [&](const Property& p) { return p.name == having_property; });
+    });
+    return static_cast<std::int64_t>(gone);
   }
   Status Commit() override { return Status::Ok(); }
   WriteSummary& summary() override { return summary_; }

@@ -93,6 +93,10 @@ Result<FileFormat> DetectFormat(const std::string& path) {
   }
   const std::size_t eol = head.find('\n');
   const std::string first = head.substr(0, eol);
+  if (first.rfind("# lovcen align review:", 0) == 0) {
+    return Error(BadInput("a review file of 'lovcen align': store it with 'lovcen align --apply FILE'")
+                     .InFile(path));
+  }
   if (first.find('\t') != std::string::npos) return FileFormat::kTsv;
   return Error(BadInput("unknown file format (expected TMX, XLIFF or a tab-separated file with a header of language tags)").InFile(path));
 }

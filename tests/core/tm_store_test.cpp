@@ -185,6 +185,67 @@ TEST(TmStoreTest, ConcordanceFindsInflectedFormsByPrefixAndSubstring) {
   EXPECT_EQ(store->Search(q)->size(), 2u);
 }
 
+// Re-aligning or applying a review replaces a story's aligned units: they
+// go with their variants, properties and concordance entries; other
+// stories, other origins and a rolled-back removal are untouched.
+TEST(TmStoreTest, RemoveStoryUnitsDropsOnlyThatStoryAndOrigin) {
+  const std::string path = TempDir("store-remove") + "/tm.db";
+  auto store = Open(path);
+  auto unit = [](std::string en, std::string cnr, std::string story, Origin origin,
+                 std::vector<Property> props = {}) {
+    TranslationUnit u = Unit(std::move(en), std::move(cnr));
+    u.story_key = std::move(story);
+    u.origin = origin;
+    u.properties = std::move(props);
+    return u;
+  };
+  {
+    auto w = store->BeginWrite();
+    ASSERT_TRUE((*w)->Add(unit("Talks in Moscow.", "Razgovori u Moskvi.", "a", Origin::kAligned,
+                               {{"x-confidence", "0.40"}})).ok());
+    ASSERT_TRUE((*w)->Add(unit("He flew home.", "Odletio je kući.", "a", Origin::kAligned)).ok());
+    ASSERT_TRUE((*w)->Add(unit("Reviewed pair.", "Pregledan par.", "a", Origin::kConfirmed,
+                               {{"x-reviewed", "yes"}})).ok());
+    ASSERT_TRUE((*w)->Add(unit("Hand pair.", "Ručni par.", "a", Origin::kConfirmed)).ok());
+    ASSERT_TRUE((*w)->Add(unit("Moscow again.", "Opet Moskva.", "b", Origin::kAligned)).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  {
+    auto w = store->BeginWrite();  // rolled back: nothing changes
+    EXPECT_EQ(*(*w)->RemoveStoryUnits("a", Origin::kAligned), 2);
+  }
+  EXPECT_EQ(store->Stats()->units, 5);
+  auto w = store->BeginWrite();
+  EXPECT_EQ(*(*w)->RemoveStoryUnits("a", Origin::kAligned), 2);
+  EXPECT_EQ(*(*w)->RemoveStoryUnits("a", Origin::kConfirmed, "x-reviewed"), 1);
+  EXPECT_EQ(*(*w)->RemoveStoryUnits("missing", Origin::kAligned), 0);
+  EXPECT_EQ((*w)->summary().removed, 3u);
+  ASSERT_TRUE((*w)->Commit().ok());
+
+  auto stats = store->Stats();
+  EXPECT_EQ(stats->units, 2);
+  EXPECT_EQ(stats->variants_per_language["en"], 2);
+  Segment s;
+  s.text = "Talks in Moscow.";
+  EXPECT_TRUE(store->FindExact(kEn, s)->empty());
+  ConcordanceQuery q;
+  q.text = "Moskv";
+  q.language = kCnr;
+  q.mode = ConcordanceQuery::Mode::kPrefix;
+  auto hits = store->Search(q);
+  ASSERT_TRUE(hits.ok()) << hits.error().ToString();
+  ASSERT_EQ(hits->size(), 1u);  // only story b's
+  EXPECT_EQ(hits->front().unit.story_key, "b");
+  // The index stays sound: FTS5's check against the variants table passes.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(db, "INSERT INTO concordance(concordance, rank) VALUES('integrity-check', 1)",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_close(db);
+}
+
 TEST(TmStoreTest, DeferredConcordanceIsMarkedStaleUntilRebuilt) {
   auto store = Open(TempDir("store-stale") + "/tm.db");
   WriteOptions bulk;

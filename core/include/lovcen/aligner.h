@@ -104,6 +104,13 @@ struct PairAlignment {
   // Share of sentences of both sides in beads that are not 1-0/0-1: near 0
   // means the editions are probably not of the same story.
   double matched_share = 0.0;
+  // Of the beads pairing sentences that hold anchors (numbers, dates,
+  // acronyms, names, quotes) on either side, the share whose anchors agree
+  // more than they clash; 1 when no bead holds any. Editions of the same
+  // story score high; unrelated ones that happen to share a site's
+  // boilerplate and similar sentence lengths score low.
+  double anchor_agreement = 1.0;
+  std::size_t anchored_beads = 0;  // how many beads anchor_agreement is over
 };
 
 // A multilingual unit of a three-edition alignment: for each edition (in the

@@ -50,6 +50,7 @@ struct WriteSummary {
   std::size_t added = 0;
   std::size_t updated = 0;
   std::size_t duplicates_skipped = 0;
+  std::size_t removed = 0;  // by RemoveStoryUnits
   std::vector<Rejection> rejected;  // filled by importers, not by the store
 };
 
@@ -61,6 +62,13 @@ class TmWriter {
   // Adds one unit under the duplicate policy. Text must be valid UTF-8;
   // it is NFC-normalised here. Returns the stored unit id (0 when skipped).
   virtual Result<std::int64_t> Add(const TranslationUnit& unit) = 0;
+  // Removes the units of `story_key` whose origin is `origin` and, when
+  // `having_property` is not empty, that carry a property of that name, with
+  // their variants, properties and concordance entries. Returns how many were
+  // removed. Lets a re-alignment or a reviewed alignment replace what an
+  // earlier one stored, inside the same transaction.
+  virtual Result<std::int64_t> RemoveStoryUnits(std::string_view story_key, Origin origin,
+                                                std::string_view having_property = {}) = 0;
   virtual Status Commit() = 0;
   virtual WriteSummary& summary() = 0;
 };

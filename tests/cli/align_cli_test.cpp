@@ -1,0 +1,249 @@
+// End to end: lovcen align on the editions of corpora/ stories: storing,
+// re-aligning, the review file and --apply, --batch, and bad input.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "cli_runner.h"
+
+namespace lovcen::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char* const kStory = "2025-04-05-rubio-moscow";
+const char* const kOtherStory = "2025-04-25-kotor-festival";
+
+std::string Edition(const std::string& story, const std::string& lang) {
+  return CorporaDir() + "/" + story + "/" + story + "." + lang + ".txt";
+}
+
+std::string Quote(const std::string& path) { return "'" + path + "'"; }
+
+// The value of "name":N in a JSON line, -1 when absent.
+long JsonNumber(const std::string& json, const std::string& name) {
+  std::smatch m;
+  if (!std::regex_search(json, m, std::regex("\"" + name + "\":(-?[0-9]+)"))) return -1;
+  return std::stol(m[1]);
+}
+
+long StoredUnits(const std::string& db) {
+  CliRun stats = RunLovcen("stats --json --db " + Quote(db));
+  EXPECT_EQ(stats.exit_code, 0) << stats.err;
+  return JsonNumber(stats.out, "units");
+}
+
+std::string ExportTmx(const std::string& db, const std::string& src, const std::string& tgt) {
+  const std::string out = TempDir("align-export") + "/out.tmx";
+  CliRun run = RunLovcen("export --format tmx --src " + src + " --tgt " + tgt + " --db " + Quote(db) +
+                         " -o " + Quote(out));
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  return ReadFile(out);
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) out.push_back(line);
+  return out;
+}
+
+std::vector<std::string> Cells(const std::string& line) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t tab = line.find('\t', start);
+    out.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+    if (tab == std::string::npos) return out;
+    start = tab + 1;
+  }
+}
+
+TEST(AlignCli, ThreeEditionsStoreMultilingualUnitsAndReAligningReplacesThem) {
+  const std::string dir = TempDir("align-three");
+  const std::string db = dir + "/tm.db";
+  const std::string review = dir + "/review.tsv";
+  CliRun run = RunLovcen("align --json --db " + Quote(db) + " " + Quote(Edition(kStory, "en")) + " " +
+                         Quote(Edition(kStory, "cnr-Latn")) + " " + Quote(Edition(kStory, "de")) +
+                         " --review " + Quote(review));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const long units = JsonNumber(run.out, "units");
+  EXPECT_GT(units, 20) << run.out;
+  EXPECT_EQ(StoredUnits(db), units);
+
+  // The units are trilingual and carry their confidence.
+  CliRun stats = RunLovcen("stats --json --db " + Quote(db));
+  EXPECT_EQ(JsonNumber(stats.out, "en<->de"), units) << stats.out;
+  EXPECT_EQ(JsonNumber(stats.out, "de<->cnr-Latn"), units) << stats.out;
+  EXPECT_EQ(JsonNumber(stats.out, "aligned"), units) << stats.out;
+  const std::string tmx = ExportTmx(db, "en", "de");
+  EXPECT_NE(tmx.find("x-confidence"), std::string::npos);
+  EXPECT_NE(tmx.find("Moscow"), std::string::npos);
+  EXPECT_NE(tmx.find("Moskau"), std::string::npos);
+
+  // The review file: magic line, header, one row per bead.
+  const std::vector<std::string> lines = Lines(ReadFile(review));
+  ASSERT_GE(lines.size(), 3u);
+  EXPECT_EQ(lines[0], std::string("# lovcen align review: story=") + kStory);
+  EXPECT_EQ(lines[1], "review\tconfidence\ten\tcnr-Latn\tde");
+  EXPECT_EQ(lines.size() - 2, static_cast<std::size_t>(JsonNumber(run.out, "beads")));
+
+  // Aligning the story again replaces its units instead of adding a copy.
+  CliRun again = RunLovcen("align --json --db " + Quote(db) + " " + Quote(Edition(kStory, "en")) + " " +
+                           Quote(Edition(kStory, "cnr-Latn")) + " " + Quote(Edition(kStory, "de")));
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(StoredUnits(db), units);
+}
+
+TEST(AlignCli, DryRunStoresNothingAndPrintsTheBeads) {
+  const std::string db = TempDir("align-dry") + "/tm.db";
+  CliRun run = RunLovcen("align --dry-run --db " + Quote(db) + " " + Quote(Edition(kStory, "en")) +
+                         " " + Quote(Edition(kStory, "cnr-Cyrl")));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("dry run, nothing stored"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("Moscow"), std::string::npos);
+  EXPECT_NE(run.out.find("Москв"), std::string::npos);
+  EXPECT_FALSE(fs::exists(db));
+}
+
+// A reviewer's corrections replace the alignment: a pair moved to another
+// row is stored as corrected, the wrong pair is gone, and applying the same
+// file twice changes nothing.
+TEST(AlignCli, AppliedReviewReplacesTheStoryAlignment) {
+  const std::string dir = TempDir("align-review");
+  const std::string db = dir + "/tm.db";
+  const std::string review = dir + "/review.tsv";
+  CliRun run = RunLovcen("align --db " + Quote(db) + " " + Quote(Edition(kStory, "en")) + " " +
+                         Quote(Edition(kStory, "de")) + " --review " + Quote(review));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+
+  // The reviewer decides that two rows belong together (a 2-2 bead) and
+  // drops a third row entirely.
+  std::vector<std::string> lines = Lines(ReadFile(review));
+  ASSERT_GT(lines.size(), 12u);
+  std::vector<std::string> a = Cells(lines[10]), b = Cells(lines[11]);
+  ASSERT_EQ(a.size(), 4u);
+  ASSERT_EQ(b.size(), 4u);
+  ASSERT_FALSE(a[2].empty());
+  ASSERT_FALSE(b[3].empty());
+  const std::string merged_en = a[2] + " " + b[2];
+  const std::string merged_de = a[3] + " " + b[3];
+  const std::string dropped_en = Cells(lines[5])[2];
+  std::string edited = lines[0] + "\n" + lines[1] + "\n";
+  for (std::size_t i = 2; i < lines.size(); ++i) {
+    if (i == 5 || i == 11) continue;
+    if (i == 10) {
+      edited += "\t1.00\t" + merged_en + "\t" + merged_de + "\n";
+      continue;
+    }
+    edited += lines[i] + "\n";
+  }
+  std::ofstream(review, std::ios::binary | std::ios::trunc) << edited;
+
+  CliRun apply = RunLovcen("align --json --db " + Quote(db) + " --apply " + Quote(review));
+  ASSERT_EQ(apply.exit_code, 0) << apply.err;
+  const long units = JsonNumber(apply.out, "units");
+  EXPECT_GT(JsonNumber(apply.out, "replaced"), 0) << apply.out;
+  EXPECT_EQ(StoredUnits(db), units);
+
+  const std::string tmx = ExportTmx(db, "en", "de");
+  EXPECT_NE(tmx.find("x-reviewed"), std::string::npos);
+  EXPECT_EQ(tmx.find(">" + dropped_en + "<"), std::string::npos) << "dropped row still stored";
+  EXPECT_EQ(tmx.find(">" + a[2] + "<"), std::string::npos) << "the unmerged pair is still stored";
+  EXPECT_NE(tmx.find(merged_de), std::string::npos);
+
+  CliRun twice = RunLovcen("align --json --db " + Quote(db) + " --apply " + Quote(review));
+  ASSERT_EQ(twice.exit_code, 0) << twice.err;
+  EXPECT_EQ(StoredUnits(db), units);
+
+  // A review file is not a TM TSV: import says how to store it.
+  CliRun import = RunLovcen("import --db " + Quote(db) + " " + Quote(review));
+  EXPECT_EQ(import.exit_code, 3);
+  EXPECT_NE(import.err.find("align --apply"), std::string::npos) << import.err;
+}
+
+TEST(AlignCli, BrokenReviewFileNamesTheLine) {
+  const std::string dir = TempDir("align-bad-review");
+  const std::string review = dir + "/review.tsv";
+  std::ofstream(review) << "# lovcen align review: story=s\nreview\tconfidence\ten\tde\n"
+                        << "\t0.9\tOne.\tEins.\n\tnot-a-number\tTwo.\tZwei.\n";
+  CliRun run = RunLovcen("align --db " + Quote(dir + "/tm.db") + " --apply " + Quote(review));
+  EXPECT_EQ(run.exit_code, 3);
+  EXPECT_NE(run.err.find("review.tsv:4"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("not a number"), std::string::npos) << run.err;
+}
+
+TEST(AlignCli, EditionsOfDifferentStoriesAreRefusedUnlessForced) {
+  const std::string db = TempDir("align-different") + "/tm.db";
+  const std::string files = Quote(Edition(kStory, "en")) + " " + Quote(Edition(kOtherStory, "de"));
+  CliRun run = RunLovcen("align --db " + Quote(db) + " " + files);
+  EXPECT_EQ(run.exit_code, 3);
+  EXPECT_NE(run.err.find("do not look like the same story"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("--force"), std::string::npos);
+  EXPECT_EQ(StoredUnits(db), 0);
+
+  CliRun forced = RunLovcen("align --json --force --db " + Quote(db) + " " + files);
+  ASSERT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_EQ(StoredUnits(db), JsonNumber(forced.out, "units"));
+}
+
+TEST(AlignCli, EmptyEditionAndLanguageTwiceAreRefused) {
+  const std::string dir = TempDir("align-bad");
+  const std::string db = dir + "/tm.db";
+  const std::string empty = dir + "/story.de.txt";
+  std::ofstream(empty) << "\n\n";
+  CliRun run = RunLovcen("align --db " + Quote(db) + " " + Quote(Edition(kStory, "en")) + " " + Quote(empty));
+  EXPECT_EQ(run.exit_code, 3);
+  EXPECT_NE(run.err.find("story.de.txt"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("empty"), std::string::npos) << run.err;
+
+  CliRun twice = RunLovcen("align --db " + Quote(db) + " --langs en,en " + Quote(Edition(kStory, "en")) +
+                           " " + Quote(Edition(kStory, "de")));
+  EXPECT_EQ(twice.exit_code, 2);
+  EXPECT_NE(twice.err.find("given twice"), std::string::npos) << twice.err;
+
+  CliRun one = RunLovcen("align --db " + Quote(db) + " " + Quote(Edition(kStory, "en")));
+  EXPECT_EQ(one.exit_code, 2);
+  EXPECT_EQ(StoredUnits(db), 0);
+}
+
+// An archive folder: good stories are stored in one transaction, a broken
+// one is reported and skipped, the summary counts both.
+TEST(AlignCli, BatchAlignsAnArchiveAndReportsWhatItSkipped) {
+  const std::string archive = TempDir("align-archive");
+  const std::string db = TempDir("align-archive-db") + "/tm.db";
+  for (const char* story : {kStory, kOtherStory, "2025-04-18-inflation-march"}) {
+    fs::create_directories(archive + "/" + story);
+    for (const char* lang : {"en", "cnr-Latn", "de"}) {
+      fs::copy_file(Edition(story, lang), archive + "/" + story + "/" + story + "." + lang + ".txt");
+    }
+  }
+  // A story with an empty German edition, and one with a single edition.
+  std::ofstream(archive + "/broken.en.txt") << "A title\n\nOne sentence here. And another one.\n";
+  std::ofstream(archive + "/broken.de.txt") << "";
+  std::ofstream(archive + "/lonely.en.txt") << "Only English.\n";
+
+  CliRun run = RunLovcen("align --json --db " + Quote(db) + " --batch " + Quote(archive));
+  EXPECT_EQ(run.exit_code, 3) << run.err;  // the broken story is bad input
+  EXPECT_NE(run.err.find("broken.de.txt"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("lonely"), std::string::npos) << run.err;
+  EXPECT_EQ(JsonNumber(run.out, "stories"), 5) << run.out;
+  EXPECT_EQ(JsonNumber(run.out, "aligned"), 3) << run.out;
+  EXPECT_EQ(JsonNumber(run.out, "skipped"), 2) << run.out;
+  const long units = JsonNumber(run.out, "units");
+  EXPECT_GT(units, 60);
+  EXPECT_EQ(StoredUnits(db), units);
+
+  // The text summary names the counts and the speed.
+  const std::string db2 = TempDir("align-archive-db2") + "/tm.db";
+  CliRun text = RunLovcen("align --db " + Quote(db2) + " --batch " + Quote(archive));
+  EXPECT_NE(text.out.find("aligned 3 of 5 stories (2 skipped)"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("stories/s"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace lovcen::testing
