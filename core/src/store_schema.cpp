@@ -129,8 +129,9 @@ Result<int> OpenSchema(sqlite3* db, const std::string& path) {
   LOVCEN_RETURN_IF_ERROR(sqlite::Exec(db, "PRAGMA journal_mode=WAL"));
   LOVCEN_RETURN_IF_ERROR(sqlite::Exec(db, "PRAGMA synchronous=NORMAL"));
   // References between tables are kept by the store's own code (it never
-  // deletes a document or unit); SQLite's per-row foreign-key checks would
-  // cost a fifth of a bulk import.
+  // deletes a document; removing a story's units removes their variants and
+  // properties itself); SQLite's per-row foreign-key checks would cost a
+  // fifth of a bulk import.
   // A bulk import inserts into the key index at random places: a page cache
   // of 128 MiB (allocated only as used) keeps that off the disk.
   LOVCEN_RETURN_IF_ERROR(sqlite::Exec(db, "PRAGMA cache_size=-131072"));
