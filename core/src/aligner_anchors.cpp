@@ -87,9 +87,17 @@ std::uint64_t Key(char tag, std::string_view value) {
 
 // Names and acronyms of a Latin-script text: words starting with an upper
 // case letter (4+ letters: their first four letters, folded) and all-caps
-// words of 2+ letters (whole, folded).
+// words of 2+ letters (whole, folded). A line set in capitals (a site name,
+// a headline) holds words, not acronyms: there all-caps words count as
+// capitalised ones, or every translated word would be an unmatched acronym.
 void AddWords(std::string_view text, std::vector<std::uint64_t>& medium,
               std::vector<std::uint64_t>& soft) {
+  struct Word {
+    std::string folded;
+    std::size_t letters = 0, upper = 0;
+    bool capital = false;
+  };
+  std::vector<Word> words;
   std::size_t i = 0;
   while (i < text.size()) {
     const CodePoint cp = DecodeUtf8(text, i);
@@ -97,27 +105,36 @@ void AddWords(std::string_view text, std::vector<std::uint64_t>& medium,
       i += static_cast<std::size_t>(cp.length);
       continue;
     }
-    std::string folded;
-    std::size_t letters = 0, upper = 0;
-    const bool capital = u_isupper(cp.value);
+    Word word;
+    word.capital = u_isupper(cp.value);
     while (i < text.size()) {
       const CodePoint w = DecodeUtf8(text, i);
       if (w.value < 0 || !u_isalpha(w.value)) break;
-      ++letters;
-      if (u_isupper(w.value)) ++upper;
-      AppendFolded(w.value, folded);
+      ++word.letters;
+      if (u_isupper(w.value)) ++word.upper;
+      AppendFolded(w.value, word.folded);
       i += static_cast<std::size_t>(w.length);
     }
-    if (!capital) continue;
-    if (letters >= 2 && upper == letters) {
-      medium.push_back(Key('A', folded));
-    } else if (letters >= 4) {
+    words.push_back(std::move(word));
+  }
+  std::size_t long_words = 0, long_caps = 0;
+  for (const Word& w : words) {
+    if (w.letters < 3) continue;
+    ++long_words;
+    long_caps += w.upper == w.letters;
+  }
+  const bool in_capitals = long_caps >= 2 && 2 * long_caps > long_words;
+  for (const Word& w : words) {
+    if (!w.capital) continue;
+    if (w.letters >= 2 && w.upper == w.letters && !in_capitals) {
+      medium.push_back(Key('A', w.folded));
+    } else if (w.letters >= 4) {
       std::size_t cut = 0, seen = 0;
-      while (cut < folded.size() && seen < 4) {
-        cut += static_cast<std::size_t>(DecodeUtf8(folded, cut).length);
+      while (cut < w.folded.size() && seen < 4) {
+        cut += static_cast<std::size_t>(DecodeUtf8(w.folded, cut).length);
         ++seen;
       }
-      soft.push_back(Key('W', std::string_view(folded).substr(0, cut)));
+      soft.push_back(Key('W', std::string_view(w.folded).substr(0, cut)));
     }
   }
 }

@@ -2,6 +2,7 @@
 // re-aligning, the review file and --apply, --batch, and bad input.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -191,6 +192,30 @@ TEST(AlignCli, EditionsOfDifferentStoriesAreRefusedUnlessForced) {
   EXPECT_EQ(StoredUnits(db), JsonNumber(forced.out, "units"));
 }
 
+// Every story of corpora/ is accepted with its own editions and refused
+// with the next story's (the site's boilerplate is shared, the anchors are not).
+TEST(AlignCli, SameStoryTestSeparatesEveryCorporaStory) {
+  std::vector<std::string> stories;
+  for (const auto& entry : fs::directory_iterator(CorporaDir())) {
+    if (fs::exists(entry.path() / (entry.path().filename().string() + ".en.txt"))) {
+      stories.push_back(entry.path().filename().string());
+    }
+  }
+  std::sort(stories.begin(), stories.end());
+  ASSERT_GE(stories.size(), 10u);
+  for (std::size_t i = 0; i < stories.size(); ++i) {
+    const std::string& other = stories[(i + 1) % stories.size()];
+    for (const char* lang : {"cnr-Cyrl", "de"}) {
+      CliRun same = RunLovcen("align --dry-run --quiet " + Quote(Edition(stories[i], "en")) + " " +
+                              Quote(Edition(stories[i], lang)));
+      EXPECT_EQ(same.exit_code, 0) << stories[i] << " " << lang << ": " << same.err;
+      CliRun cross = RunLovcen("align --dry-run --quiet " + Quote(Edition(stories[i], "en")) + " " +
+                               Quote(Edition(other, lang)));
+      EXPECT_EQ(cross.exit_code, 3) << stories[i] << " with " << other << " " << lang;
+    }
+  }
+}
+
 TEST(AlignCli, EmptyEditionAndLanguageTwiceAreRefused) {
   const std::string dir = TempDir("align-bad");
   const std::string db = dir + "/tm.db";
@@ -237,6 +262,12 @@ TEST(AlignCli, BatchAlignsAnArchiveAndReportsWhatItSkipped) {
   const long units = JsonNumber(run.out, "units");
   EXPECT_GT(units, 60);
   EXPECT_EQ(StoredUnits(db), units);
+  // Into an empty TM the concordance is built after the load: searchable.
+  CliRun stats = RunLovcen("stats --json --db " + Quote(db));
+  EXPECT_NE(stats.out.find("\"concordance_stale\":false"), std::string::npos) << stats.out;
+  CliRun search = RunLovcen("search Moskv --lang cnr-Latn --mode prefix --db " + Quote(db));
+  EXPECT_EQ(search.exit_code, 0) << search.err;
+  EXPECT_NE(search.out.find("Moscow"), std::string::npos) << search.out;
 
   // The text summary names the counts and the speed.
   const std::string db2 = TempDir("align-archive-db2") + "/tm.db";

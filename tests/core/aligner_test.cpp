@@ -259,6 +259,24 @@ TEST(Aligner, NameAnchorsWorkInBothMontenegrinScripts) {
   EXPECT_LT(cyr.beads[0].cost, blind.beads[0].cost);
 }
 
+// A line set in capitals (the site's name) holds words, not acronyms: its
+// translation is a confident bead. A real acronym still anchors.
+TEST(Aligner, LinesInCapitalsAreWordsNotAcronyms) {
+  const std::vector<std::string> en = {"WORLD NEWS FOR MONTENEGRO DIASPORA",
+                                       "NATO ministers met in Brussels on Thursday."};
+  const std::vector<std::string> cnr = {"SVJETSKE VIJESTI ZA CRNOGORSKU DIJASPORU",
+                                        "Ministri NATO-a sastali su se u četvrtak u Briselu."};
+  const PairAlignment p = MakeAligner().Align(Edition(kEn, {en}), Edition(kCnr, {cnr}));
+  ASSERT_EQ(Shape(p), (std::vector<std::string>{"1-1 0 0", "1-1 1 1"}));
+  EXPECT_GT(p.beads[0].confidence, 0.5);
+  EXPECT_GT(p.beads[1].confidence, 0.5);
+  // Without the shared acronym the second bead is less sure.
+  const std::vector<std::string> cnr_no_acronym = {cnr[0], "Ministri su se sastali u četvrtak u Briselu."};
+  const PairAlignment q = MakeAligner().Align(Edition(kEn, {en}), Edition(kCnr, {cnr_no_acronym}));
+  EXPECT_LT(q.beads[1].cost, p.beads[1].cost + 10);
+  EXPECT_GT(q.beads[1].cost, p.beads[1].cost);
+}
+
 TEST(Aligner, TitleAlignsWithTitle) {
   const std::vector<std::vector<std::string>> en = {{"Budget approved"}, kEnBody};
   std::vector<std::vector<std::string>> de = {{"Haushalt für 2025 gebilligt"}, kDeBody};

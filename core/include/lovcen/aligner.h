@@ -6,8 +6,11 @@
 // first), quotes, and the article's structure (a title aligns with a title;
 // no bead joins sentences of two paragraphs, and paragraph starts prefer
 // paragraph starts). The search runs in a band around the diagonal: time and
-// memory are O(n * band), linear in the document, so 2,000 sentences align
-// in milliseconds. Each bead carries a confidence in 0..1 from its cost.
+// memory are O(n * band), where the band is the larger of 40 sentences and
+// 6 % of the document (so that a long edition that drifts is still
+// followed); 2,000 sentences a side align in about half a second
+// (bench/align_bench.cpp). Each bead carries a confidence in 0..1 from its
+// cost.
 // An Aligner is immutable after Create() and may be shared between threads.
 // docs/alignment.md describes the model and how it was measured.
 #pragma once
