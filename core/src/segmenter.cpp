@@ -145,6 +145,18 @@ struct Segmenter::Impl {
   // Where any break rule may fire: after a code point of `prev_any`, before
   // one of `next_any`, or anywhere when `every_position`.
   std::vector<const CompiledRule*> break_rules;  // gated ones, for the scans
+  // What each gated break rule scans for (its last code point before the
+  // position, or its first after it): one pass over the window finds them
+  // all (`scan_union`), then each hit is given to the rules whose set holds it.
+  icu::UnicodeSet scan_union;
+  std::vector<FastSet> scan_sets;  // parallel to break_rules
+  // Rules that may fire after code point c (prev[0] = c) and before code
+  // point c (next[0] = c), for c < kMaskChars, one bit per rule of
+  // `compiled`: most rules are ruled out at a position by one table look-up.
+  // Used when there are at most 64 rules.
+  static constexpr UChar32 kMaskChars = 0x800;
+  bool use_masks = false;
+  std::vector<uint64_t> after_mask, before_mask;
   bool every_position = false;
   bool has_break_rule = false;
   mutable icu::UnicodeString window;  // the current window in UTF-16
@@ -265,7 +277,25 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
     impl->compiled.push_back(std::move(c));
   }
   for (const CompiledRule& c : impl->compiled) {
-    if (c.is_break && (c.gate_prev || c.gate_next)) impl->break_rules.push_back(&c);
+    if (!c.is_break || !(c.gate_prev || c.gate_next)) continue;
+    impl->break_rules.push_back(&c);
+    const icu::UnicodeSet& set = c.gate_prev ? c.scan_set : c.first;
+    impl->scan_union.addAll(set);
+    impl->scan_sets.emplace_back(set);
+  }
+  impl->scan_union.freeze();
+  if (impl->compiled.size() <= 64) {
+    impl->use_masks = true;
+    impl->after_mask.assign(Impl::kMaskChars, 0);
+    impl->before_mask.assign(Impl::kMaskChars, 0);
+    for (std::size_t r = 0; r < impl->compiled.size(); ++r) {
+      const CompiledRule& c = impl->compiled[r];
+      const uint64_t bit = uint64_t{1} << r;
+      for (UChar32 ch = 0; ch < Impl::kMaskChars; ++ch) {
+        if (!c.gate_prev || c.suffix_open[0] || c.suffix[0].contains(ch)) impl->after_mask[ch] |= bit;
+        if (!c.gate_next || c.prefix_open[0] || c.prefix[0].contains(ch)) impl->before_mask[ch] |= bit;
+      }
+    }
   }
   return Segmenter(std::move(impl));
 }
@@ -370,7 +400,15 @@ void Segmenter::Impl::Around(int32_t p, int32_t length, CodePoints& prev, CodePo
 bool Segmenter::Impl::Decide(int32_t p, int32_t length) const {
   CodePoints prev, next;
   Around(p, length, prev, next);
-  for (const CompiledRule& rule : compiled) {
+  // Rules the code points on either side already rule out (by table).
+  uint64_t possible = ~uint64_t{0};
+  if (use_masks) {
+    if (prev[0] >= 0 && prev[0] < kMaskChars) possible &= after_mask[prev[0]];
+    if (next[0] >= 0 && next[0] < kMaskChars) possible &= before_mask[next[0]];
+  }
+  for (std::size_t r = 0; r < compiled.size(); ++r) {
+    const CompiledRule& rule = compiled[r];
+    if (use_masks && !((possible >> r) & 1)) continue;
     if (!GatesFit(rule, prev, next)) continue;
     if (rule.window_generation != generation) {
       if (rule.before_matcher) rule.before_matcher->reset(window);
@@ -422,21 +460,29 @@ std::vector<std::size_t> Segmenter::Impl::FindBreaks(std::string_view text, std:
     // Each break rule scans for the code point it ends (or starts) with and
     // keeps the positions where all its gates fit: far fewer positions than
     // the union of those code points (white space, digits) would give.
-    for (const CompiledRule* rule : break_rules) {
-      const bool by_prev = rule->gate_prev;
-      const icu::UnicodeSet& set = by_prev ? rule->scan_set : rule->first;
-      int32_t k = by_prev ? from16 : from16 + 1;
-      while (k < length) {
-        k += set.span(u + k, length - k, USET_SPAN_NOT_CONTAINED);
-        if (k >= length) break;
-        const int32_t len = U16_IS_LEAD(u[k]) && k + 1 < length && U16_IS_TRAIL(u[k + 1]) ? 2 : 1;
-        const int32_t p = by_prev ? k + len : k;
-        k += len;
+    int32_t k = from16;
+    while (k < length) {
+      k += scan_union.span(u + k, length - k, USET_SPAN_NOT_CONTAINED);
+      if (k >= length) break;
+      UChar32 c;
+      int32_t after = k;
+      U16_NEXT(u, after, length, c);
+      // The hit ends a rule's before-pattern (position after it) or starts
+      // its after-pattern (position at it).
+      int32_t around_at = -1;
+      CodePoints prev, next;
+      for (std::size_t r = 0; r < break_rules.size(); ++r) {
+        if (!scan_sets[r].contains(c)) continue;
+        const CompiledRule& rule = *break_rules[r];
+        const int32_t p = rule.gate_prev ? after : k;
         if (p <= from16 || p >= length) continue;
-        CodePoints prev, next;
-        Around(p, length, prev, next);
-        if (GatesFit(*rule, prev, next)) candidates.push_back(p);
+        if (around_at != p) {
+          Around(p, length, prev, next);
+          around_at = p;
+        }
+        if (GatesFit(rule, prev, next)) candidates.push_back(p);
       }
+      k = after;
     }
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
