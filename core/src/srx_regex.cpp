@@ -182,6 +182,15 @@ class Analyzer {
     Facts f = Alternation(false);
     if (i_ != p_.size()) throw Unreadable{};
     if (top_level_alternation_) has_precede_ = false;
+    // "\b(?:Mr|Dr|...)\." and the like: every match starts with a word
+    // character right after a non-word one (or at the start), so no other
+    // start needs trying — the abbreviation lists are most of the work.
+    if (!has_precede_ && EveryAlternativeOpensWithWordBoundary() && WordSet().containsAll(f.first)) {
+      precede_ = WordSet();
+      precede_.complement(0, kMaxCodePoint);
+      precede_allows_start_ = true;
+      has_precede_ = true;
+    }
     return f;
   }
 
@@ -658,6 +667,58 @@ class Analyzer {
       return m;
     }
     throw Unreadable{};
+  }
+
+  // True when the pattern and each of its top-level alternatives begin with
+  // \b, looking through a leading (?i) and a group that wraps the whole
+  // pattern ("(?i:\b(?:dr|mr|...)\.)").
+  bool EveryAlternativeOpensWithWordBoundary() const {
+    std::u32string_view body(p_);
+    if (body.substr(0, 4) == U"(?i)") body.remove_prefix(4);
+    for (std::u32string_view wrap : {std::u32string_view(U"(?i:"), std::u32string_view(U"(?:")}) {
+      if (body.substr(0, wrap.size()) == wrap && GroupEnd(body, 0) == body.size() - 1) {
+        body = body.substr(wrap.size(), body.size() - wrap.size() - 1);
+        break;
+      }
+    }
+    auto opens = [&](std::size_t at) { return body.substr(at, 2) == U"\\b"; };
+    if (!opens(0)) return false;
+    int depth = 0;
+    for (std::size_t k = 0; k < body.size(); k = Skip(body, k)) {
+      const char32_t c = body[k];
+      if (c == U'(') ++depth;
+      if (c == U')') --depth;
+      if (c == U'|' && depth == 0 && !opens(k + 1)) return false;
+    }
+    return true;
+  }
+
+  // The index just past the element at k: an escape, a whole class, or one
+  // code point.
+  static std::size_t Skip(std::u32string_view p, std::size_t k) {
+    if (p[k] == U'\\') return k + 2;
+    if (p[k] != U'[') return k + 1;
+    int nest = 1;
+    for (++k; k < p.size() && nest > 0; ++k) {
+      if (p[k] == U'\\') {
+        ++k;
+      } else if (p[k] == U'[') {
+        ++nest;
+      } else if (p[k] == U']') {
+        --nest;
+      }
+    }
+    return k;
+  }
+
+  // The index of the parenthesis closing the group opened at `open`, or npos.
+  static std::size_t GroupEnd(std::u32string_view p, std::size_t open) {
+    int depth = 0;
+    for (std::size_t k = open; k < p.size(); k = Skip(p, k)) {
+      if (p[k] == U'(') ++depth;
+      if (p[k] == U')' && --depth == 0) return k;
+    }
+    return std::u32string_view::npos;
   }
 
   void LeadingLookbehind() {
