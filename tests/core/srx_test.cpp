@@ -105,6 +105,38 @@ TEST(SrxEngine, FirstMatchingRuleInOrderDecides) {
   EXPECT_EQ(reversed->Segment(text).size(), 3u);  // now the break rule comes first
 }
 
+// Patterns opening with \b in every alternative (also under (?i:...)) are
+// tried only where a word starts: they must still match exactly where ICU's
+// \b says, inside words they must not, and alternatives without \b keep
+// their own starts.
+TEST(SrxEngine, WordBoundaryPatternsMatchOnlyAtWordStarts) {
+  SrxRule brk{true, R"(\.)", R"(\s)", {}};
+  const std::vector<std::string> befores = {R"(\b(?:Mr|Dr)\.|\bProf\.)", R"((?i:\b(?:mr|dr)\.))",
+                                            R"((?i)\b(?:mr|dr)\.)"};
+  for (const std::string& before : befores) {
+    SrxRuleSet rules;
+    rules.rules = {SrxRule{false, before, R"(\s)", {}}, brk};
+    auto seg = Segmenter::Create(rules);
+    ASSERT_TRUE(seg.ok()) << seg.error().ToString();
+    Segs out;
+    const std::string text = "Dr. Ana came. Mr. Bo too. XDr. Broken. (Mr. Ok) Čdr. Split. 5Dr. Split.";
+    for (const auto& r : seg->Segment(text)) out.push_back(text.substr(r.begin, r.size()));
+    // After a word character (X, Č, 5) there is no \b: those break.
+    const Segs expected = {"Dr. Ana came.", "Mr. Bo too.", "XDr.", "Broken.", "(Mr. Ok) Čdr.",
+                           "Split.", "5Dr.", "Split."};
+    EXPECT_EQ(out, expected) << before;
+  }
+  // An alternative without \b: its starts are all tried.
+  SrxRuleSet mixed;
+  mixed.rules = {SrxRule{false, R"(\bMr\.|Dr\.)", R"(\s)", {}}, brk};
+  auto seg = Segmenter::Create(mixed);
+  ASSERT_TRUE(seg.ok());
+  const std::string text = "XDr. Stays. XMr. Splits.";
+  Segs out;
+  for (const auto& r : seg->Segment(text)) out.push_back(text.substr(r.begin, r.size()));
+  EXPECT_EQ(out, (Segs{"XDr. Stays.", "XMr.", "Splits."}));
+}
+
 TEST(SrxEngine, EmptyPatternsMatchEverywhere) {
   SrxRuleSet rules;
   rules.rules = {SrxRule{true, "", R"(\n)", {}}};  // break before every line feed
