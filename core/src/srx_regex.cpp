@@ -669,26 +669,41 @@ class Analyzer {
     throw Unreadable{};
   }
 
-  // True when the pattern and each of its top-level alternatives begin with
-  // \b, looking through a leading (?i) and a group that wraps the whole
-  // pattern ("(?i:\b(?:dr|mr|...)\.)").
-  bool EveryAlternativeOpensWithWordBoundary() const {
-    std::u32string_view body(p_);
+  // True when every match of the pattern starts with \b: each top-level
+  // alternative opens with \b, or with a group (plain or (?i:...), not
+  // optional) of which that holds; a leading (?i) is looked through.
+  bool EveryAlternativeOpensWithWordBoundary() const { return OpensWithWordBoundary(p_); }
+
+  static bool OpensWithWordBoundary(std::u32string_view body) {
     if (body.substr(0, 4) == U"(?i)") body.remove_prefix(4);
-    for (std::u32string_view wrap : {std::u32string_view(U"(?i:"), std::u32string_view(U"(?:")}) {
-      if (body.substr(0, wrap.size()) == wrap && GroupEnd(body, 0) == body.size() - 1) {
-        body = body.substr(wrap.size(), body.size() - wrap.size() - 1);
-        break;
+    // Split at top-level '|'.
+    std::vector<std::u32string_view> alternatives;
+    int depth = 0;
+    std::size_t from = 0;
+    for (std::size_t k = 0; k < body.size(); k = Skip(body, k)) {
+      if (body[k] == U'(') ++depth;
+      if (body[k] == U')') --depth;
+      if (body[k] == U'|' && depth == 0) {
+        alternatives.push_back(body.substr(from, k - from));
+        from = k + 1;
       }
     }
-    auto opens = [&](std::size_t at) { return body.substr(at, 2) == U"\\b"; };
-    if (!opens(0)) return false;
-    int depth = 0;
-    for (std::size_t k = 0; k < body.size(); k = Skip(body, k)) {
-      const char32_t c = body[k];
-      if (c == U'(') ++depth;
-      if (c == U')') --depth;
-      if (c == U'|' && depth == 0 && !opens(k + 1)) return false;
+    alternatives.push_back(body.substr(from));
+    for (std::u32string_view alt : alternatives) {
+      if (alt.substr(0, 2) == U"\\b") continue;
+      std::size_t open = 0;
+      if (alt.substr(0, 4) == U"(?i:") {
+        open = 4;
+      } else if (alt.substr(0, 3) == U"(?:") {
+        open = 3;
+      } else {
+        return false;
+      }
+      const std::size_t close = GroupEnd(alt, 0);
+      if (close == std::u32string_view::npos) return false;
+      const char32_t quantifier = close + 1 < alt.size() ? alt[close + 1] : U'\0';
+      if (quantifier == U'?' || quantifier == U'*' || quantifier == U'{') return false;
+      if (!OpensWithWordBoundary(alt.substr(open, close - open))) return false;
     }
     return true;
   }

@@ -141,9 +141,9 @@ C='Montenegrin'
 R(C, True, r'\bi\s+(?:dr|sl)\.|\bи\s+(?:др|сл)\.', opener(CNR_OPEN), None)
 R(C, False, r'\bi\s+(?:dr|sl|dr\.\s?sl)\.|\bи\s+(?:др|сл)\.', not_opener(CNR_OPEN),
   '"i dr." / "i sl." (and others / and the like) end a sentence only before a sentence-opening word.')
-R(C, False, r'(?i:\b(?:dr|mr|gosp|gđa|gđe|gđi|gđu|gđica|prof|doc|akad|ing|inž|dipl|mag|spec|mons|msgr|vlč|sv|tj|npr|tzv|odn|al|pov|izd|tel|ul|mil|pok|ambas|asist|dir|pred|potpred|gen|pukov|kap|ser|ek|vd|br|čl|st|str|op|orig|lat|engl|njem|franc|rus|crnogor|srp|hrv|bos|jan|feb|apr|avg|sep|sept|okt|nov|dec|pon|uto|sri|čet|pet|sub|ned|cca|oko|min|sek|km|kg|tj|npr|resp|vs)\.)', r'\s',
+R(C, False, abbr('''dr mr gosp gđa gđe gđi gđu gđica prof doc akad ing inž dipl mag spec mons msgr vlč sv tj npr tzv odn al pov izd tel ul mil pok ambas asist dir pred potpred gen pukov kap ser ek vd br čl st str op orig lat engl njem franc rus crnogor srp hrv bos jan feb apr avg sep sept okt nov dec pon uto sri čet pet sub ned cca oko min sek km kg tj npr resp vs'''.split(), ci=True), r'\s',
   'Titles and abbreviations that do not end sentences: dr., mr., gosp., sv., tj., npr., tzv., br., čl., ul. ...')
-R(C, False, r'(?i:\b(?:др|мр|госп|гђа|гђе|гђи|гђу|гђица|проф|доц|акад|инг|инж|дипл|маг|спец|монс|мсгр|влч|св|тј|нпр|тзв|одн|ал|пов|изд|тел|ул|мил|пок|амбас|асист|дир|пред|потпред|ген|пуков|кап|сер|ек|вд|бр|чл|ст|стр|оп|ориг|лат|енгл|њем|франц|рус|црногор|срп|хрв|бос|јан|феб|апр|авг|сеп|септ|окт|нов|дец|пон|уто|сри|чет|пет|суб|нед|цца|мин|сек|км|кг)\.)', r'\s',
+R(C, False, abbr('''др мр госп гђа гђе гђи гђу гђица проф доц акад инг инж дипл маг спец монс мсгр влч св тј нпр тзв одн ал пов изд тел ул мил пок амбас асист дир пред потпред ген пуков кап сер ек вд бр чл ст стр оп ориг лат енгл њем франц рус црногор срп хрв бос јан феб апр авг сеп септ окт нов дец пон уто сри чет пет суб нед цца мин сек км кг'''.split(), ci=True), r'\s',
   'The same in Cyrillic: др., мр., госп., св., тј., нпр., тзв., бр. ...')
 R(C, False, r'(?:\b\d{1,2}\.\s?\d{1,2}\.)', r'\s?\d{2,4}\b', 'Numeric dates: "5. 4. 2025." (between month and year).')
 R(C, False, r'(?:^|[\s(\[/–-])\d{1,2}\.', r'\s?\d{1,2}\.', 'Numeric dates: "5. 4. 2025." (between day and month).')
