@@ -200,19 +200,20 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
   auto impl = std::make_unique<Impl>();
   impl->rules = rules;
   impl->options = options;
+  srx_internal::SetCache sets;
   for (std::size_t k = 0; k < rules.rules.size(); ++k) {
     const SrxRule& rule = rules.rules[k];
     const std::string context = "rule " + std::to_string(k + 1) + " of '" +
                                 (rules.names.empty() ? std::string("?") : rules.names.front()) +
                                 (rules.names.size() > 1 ? "...'" : "'");
-    LOVCEN_RETURN_IF_ERROR(ValidateSrxRule(rule, context));
+    LOVCEN_RETURN_IF_ERROR(srx_internal::ValidateSrxRule(rule, context, &sets));
     CompiledRule c;
     c.is_break = rule.is_break;
     UErrorCode status = U_ZERO_ERROR;
     bool before_nullable = true;
     bool after_nullable = true;
     if (!rule.before.empty()) {
-      auto facts = srx_internal::AnalyzePattern(rule.before, srx_internal::kRepeatCap);
+      auto facts = srx_internal::AnalyzePattern(rule.before, srx_internal::kRepeatCap, &sets);
       icu::UnicodeString pattern = facts.bounded;
       // Short patterns run as one ICU look-behind (ICU tries the few starts
       // itself, cheaper than one call per start); far-reaching ones are
@@ -250,7 +251,7 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
       }
     }
     if (!rule.after.empty()) {
-      auto facts = srx_internal::AnalyzePattern(rule.after, srx_internal::kRepeatCap);
+      auto facts = srx_internal::AnalyzePattern(rule.after, srx_internal::kRepeatCap, &sets);
       auto compiled = srx_internal::CompilePattern(
           icu::UnicodeString::fromUTF8(icu::StringPiece(rule.after.data(),
                                                         static_cast<int32_t>(rule.after.size()))),

@@ -80,11 +80,17 @@ Result<SrxRuleSet> SrxDocument::RulesFor(std::string_view language_code) const {
 }
 
 Status ValidateSrxRule(const SrxRule& rule, const std::string& context) {
+  srx_internal::SetCache cache;
+  return srx_internal::ValidateSrxRule(rule, context, &cache);
+}
+
+Status srx_internal::ValidateSrxRule(const SrxRule& rule, const std::string& context,
+                                     SetCache* cache) {
   using srx_internal::CompilePattern;
   if (!rule.before.empty()) {
     auto plain = CompilePattern(Utf16(rule.before), 0, context + ": beforebreak '" + rule.before + "'");
     if (!plain.ok()) return At(plain.error(), rule.location);
-    const auto facts = srx_internal::AnalyzePattern(rule.before, srx_internal::kRepeatCap);
+    const auto facts = srx_internal::AnalyzePattern(rule.before, srx_internal::kRepeatCap, cache);
     if (facts.has_backreference) {
       return At(BadInput(context + ": beforebreak '" + rule.before +
                          "' uses a back-reference, which the look-behind that tests it cannot hold"),
@@ -111,9 +117,10 @@ Status ValidateSrxRule(const SrxRule& rule, const std::string& context) {
 }
 
 Status ValidateSrx(const SrxDocument& document) {
+  srx_internal::SetCache cache;
   for (const auto& lr : document.language_rules) {
     for (std::size_t k = 0; k < lr.rules.size(); ++k) {
-      Status s = ValidateSrxRule(lr.rules[k], RuleContext(lr, k));
+      Status s = srx_internal::ValidateSrxRule(lr.rules[k], RuleContext(lr, k), &cache);
       if (!s.ok()) return s.error().InFile(document.source);
     }
   }

@@ -175,7 +175,8 @@ icu::UnicodeSet HorizontalSpaceSet() { return FromPattern(u"[\\p{Zs}\\u0009]"); 
 
 class Analyzer {
  public:
-  Analyzer(std::u32string pattern, int cap) : p_(std::move(pattern)), cap_(cap) {}
+  Analyzer(std::u32string pattern, int cap, SetCache* cache)
+      : p_(std::move(pattern)), cap_(cap), cache_(cache) {}
 
   Facts Run() {
     LeadingLookbehind();
@@ -185,8 +186,9 @@ class Analyzer {
     // "\b(?:Mr|Dr|...)\." and the like: every match starts with a word
     // character right after a non-word one (or at the start), so no other
     // start needs trying — the abbreviation lists are most of the work.
-    if (!has_precede_ && EveryAlternativeOpensWithWordBoundary() && WordSet().containsAll(f.first)) {
-      precede_ = WordSet();
+    if (!has_precede_ && EveryAlternativeOpensWithWordBoundary() &&
+        Named(U"\\w", WordSet).containsAll(f.first)) {
+      precede_ = Named(U"\\w", WordSet);
       precede_.complement(0, kMaxCodePoint);
       precede_allows_start_ = true;
       has_precede_ = true;
@@ -504,18 +506,21 @@ class Analyzer {
 
   // \d \s \w \p{..} and their negations, or nullopt.
   std::optional<icu::UnicodeSet> ClassEscape(char32_t c) {
-    icu::UnicodeSet set;
+    auto complemented = [](icu::UnicodeSet set) {
+      set.complement();
+      return set;
+    };
     switch (c) {
-      case U'd': return DigitSet();
-      case U'D': set = DigitSet(); set.complement(); return set;
-      case U's': return SpaceSet();
-      case U'S': set = SpaceSet(); set.complement(); return set;
-      case U'w': return WordSet();
-      case U'W': set = WordSet(); set.complement(); return set;
-      case U'h': return HorizontalSpaceSet();
-      case U'H': set = HorizontalSpaceSet(); set.complement(); return set;
-      case U'v': return LineBreakSet();
-      case U'V': set = LineBreakSet(); set.complement(); return set;
+      case U'd': return Named(U"\\d", DigitSet);
+      case U'D': return complemented(Named(U"\\d", DigitSet));
+      case U's': return Named(U"\\s", SpaceSet);
+      case U'S': return complemented(Named(U"\\s", SpaceSet));
+      case U'w': return Named(U"\\w", WordSet);
+      case U'W': return complemented(Named(U"\\w", WordSet));
+      case U'h': return Named(U"\\h", HorizontalSpaceSet);
+      case U'H': return complemented(Named(U"\\h", HorizontalSpaceSet));
+      case U'v': return Named(U"\\v", LineBreakSet);
+      case U'V': return complemented(Named(U"\\v", LineBreakSet));
       case U'X': throw Unreadable{};  // a grapheme cluster has no fixed length
       case U'N': {
         if (Peek() != U'{') throw Unreadable{};
@@ -533,9 +538,10 @@ class Analyzer {
         } else {
           name += Next();
         }
-        auto prop = PropertySet(name, c == U'P');
-        if (!prop) return AnySet();  // unknown to ICU sets: assume anything
-        return *prop;
+        // Unknown to ICU sets: assume anything.
+        icu::UnicodeSet prop =
+            Named(U"\\p{" + name + U"}", [&] { return PropertySet(name, false).value_or(AnySet()); });
+        return c == U'P' && prop != AnySet() ? complemented(std::move(prop)) : prop;
       }
       default: return std::nullopt;
     }
@@ -754,8 +760,17 @@ class Analyzer {
     i_ = 0;
   }
 
+  // A named set through the cache (built by `build` on a miss).
+  template <typename Build>
+  icu::UnicodeSet Named(const std::u32string& key, Build build) {
+    if (cache_ == nullptr) return build();
+    if (const icu::UnicodeSet* hit = cache_->Find(key)) return *hit;
+    return cache_->Put(key, build());
+  }
+
   std::u32string p_;
   int cap_;
+  SetCache* cache_ = nullptr;
   bool has_precede_ = false;
   bool precede_allows_start_ = false;
   icu::UnicodeSet precede_;
@@ -787,10 +802,10 @@ icu::UnicodeString FromU32(const std::u32string& s) {
 
 }  // namespace
 
-PatternFacts AnalyzePattern(std::string_view pattern, int repeat_cap) {
+PatternFacts AnalyzePattern(std::string_view pattern, int repeat_cap, SetCache* cache) {
   PatternFacts out;
   const std::u32string text = ToU32(pattern);
-  Analyzer analyzer(text, repeat_cap);
+  Analyzer analyzer(text, repeat_cap, cache);
   try {
     Facts f = analyzer.Run();
     out.nullable = f.nullable;
@@ -812,7 +827,7 @@ PatternFacts AnalyzePattern(std::string_view pattern, int repeat_cap) {
     out.bounded = FromU32(bounded);
     // The longest match of the bounded form (what a look-behind must scan).
     if (!out.has_backreference) {
-      Analyzer again(bounded, repeat_cap);
+      Analyzer again(bounded, repeat_cap, cache);
       out.max_length = again.Run().max_len;
     }
   } catch (const Unreadable&) {

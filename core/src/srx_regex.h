@@ -8,10 +8,12 @@
 #include <unicode/unistr.h>
 
 #include <array>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 
+#include "lovcen/srx.h"
 #include "lovcen/status.h"
 
 namespace lovcen::srx_internal {
@@ -50,10 +52,34 @@ struct PatternFacts {
   icu::UnicodeString bounded;
 };
 
+// Character sets the analyser builds from names (\w, \s, \p{L}, ...), kept
+// across the patterns of one rule set: building one means ICU walks its
+// property data, and a rule set names the same few sets hundreds of times
+// (two thirds of a segmenter's start-up before this cache).
+class SetCache {
+ public:
+  const icu::UnicodeSet* Find(const std::u32string& key) const {
+    auto it = sets_.find(key);
+    return it == sets_.end() ? nullptr : &it->second;
+  }
+  // Not frozen: callers get copies they may change (a frozen copy would
+  // ignore complement() silently).
+  const icu::UnicodeSet& Put(const std::u32string& key, icu::UnicodeSet set) {
+    return sets_.insert_or_assign(key, std::move(set)).first->second;
+  }
+
+ private:
+  std::map<std::u32string, icu::UnicodeSet> sets_;
+};
+
 // Never fails: where the analyser does not understand a construct it answers
 // conservatively (nullable, any first/last code point), which costs speed
-// only, never correctness.
-PatternFacts AnalyzePattern(std::string_view pattern, int repeat_cap);
+// only, never correctness. `cache` (may be null) is shared by the calls for
+// one rule set.
+PatternFacts AnalyzePattern(std::string_view pattern, int repeat_cap, SetCache* cache = nullptr);
+
+// ValidateSrxRule() (lovcen/srx.h) with the analyser's sets shared.
+Status ValidateSrxRule(const SrxRule& rule, const std::string& context, SetCache* cache);
 
 // Compiles `pattern` (UTF-8) with ICU; on failure the error says
 // "<what> does not compile: <ICU error> at offset N" (offset in code points
