@@ -64,6 +64,10 @@ struct CompiledRule {
   // Starts of B in the current window, when B reaches far back (found once
   // per window, then looked up by binary search).
   bool far_reaching = false;
+  // B can start at most letters (a list item "a)" or a word): a table of its
+  // starts would hold nearly every position, so none is built and the
+  // starts within reach are tried directly (only after A has matched).
+  bool dense_starts = false;
   // A short after-pattern is tried before a before-pattern (it is anchored
   // and fails fast); a long one (a word list) after it.
   bool after_first = false;
@@ -230,6 +234,9 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
         c.precede = FastSet(facts.precede);
         c.precede_allows_start = facts.precede_allows_start;
         c.far_reaching = c.before_max16 > 48;
+        int ascii_starts = 0;
+        for (UChar32 ch = 0x21; ch < 0x7F; ++ch) ascii_starts += facts.first.contains(ch) ? 1 : 0;
+        c.dense_starts = ascii_starts >= 20;
       }
       auto compiled = srx_internal::CompilePattern(pattern, 0, context);
       if (!compiled.ok()) return compiled.error();
@@ -323,7 +330,7 @@ void Segmenter::Impl::FindStarts(const CompiledRule& rule, int32_t length) const
 }
 
 bool Segmenter::Impl::HasStartsBefore(const CompiledRule& rule, int32_t p, int32_t length) const {
-  if (rule.before_lookbehind || rule.before_nullable) return true;
+  if (rule.before_lookbehind || rule.before_nullable || rule.dense_starts) return true;
   FindStarts(rule, length);
   auto it = std::lower_bound(rule.starts.begin(), rule.starts.end(), p);
   return it != rule.starts.begin() && *(it - 1) >= p - rule.before_max16;
@@ -341,7 +348,7 @@ bool Segmenter::Impl::BeforeMatches(const CompiledRule& rule, int32_t p, int32_t
   if (rule.before_nullable && try_start(p)) return true;
   const int32_t lowest = std::max(0, p - rule.before_max16);
   const UChar* u = window.getBuffer();
-  if (rule.far_reaching) {
+  if (rule.far_reaching && !rule.dense_starts) {
     FindStarts(rule, length);
     auto it = std::lower_bound(rule.starts.begin(), rule.starts.end(), p);
     while (it != rule.starts.begin()) {
