@@ -24,37 +24,43 @@ std::unique_ptr<Check> MakeScriptMismatchCheck();
 std::unique_ptr<Check> MakeTermMismatchCheck();
 std::unique_ptr<Check> MakeLengthRatioCheck();
 
-// A check defined by its id, severity, summary and a function over the pairs.
-template <class Fn>
-class SimpleCheck : public Check {
+// What every check of this library names about itself.
+class NamedCheck : public Check {
  public:
-  SimpleCheck(std::string_view id, Severity severity, std::string_view summary, Fn fn)
-      : id_(id), severity_(severity), summary_(summary), fn_(std::move(fn)) {}
+  NamedCheck(std::string_view id, Severity severity, std::string_view summary)
+      : id_(id), severity_(severity), summary_(summary) {}
   std::string_view id() const override { return id_; }
   Severity default_severity() const override { return severity_; }
   std::string_view summary() const override { return summary_; }
+
+ private:
+  std::string_view id_;
+  Severity severity_;
+  std::string_view summary_;
+};
+
+// A check defined by its id, severity, summary and a function over the pairs.
+template <class Fn>
+class SimpleCheck : public NamedCheck {
+ public:
+  SimpleCheck(std::string_view id, Severity severity, std::string_view summary, Fn fn)
+      : NamedCheck(id, severity, summary), fn_(std::move(fn)) {}
   void Run(const std::vector<CheckedPair>& pairs, const CheckContext& context,
            FindingSink& sink) const override {
     fn_(pairs, context, sink);
   }
 
  private:
-  std::string_view id_;
-  Severity severity_;
-  std::string_view summary_;
   Fn fn_;
 };
 
 // A check that judges each pair on its own from its tokens:
 // fn(const CheckedPair&, const CheckContext&, FindingSink&).
 template <class Fn>
-class PairCheck : public Check {
+class PairCheck : public NamedCheck {
  public:
   PairCheck(std::string_view id, Severity severity, std::string_view summary, Fn fn)
-      : id_(id), severity_(severity), summary_(summary), fn_(std::move(fn)) {}
-  std::string_view id() const override { return id_; }
-  Severity default_severity() const override { return severity_; }
-  std::string_view summary() const override { return summary_; }
+      : NamedCheck(id, severity, summary), fn_(std::move(fn)) {}
   bool needs_tokens() const override { return true; }
   void Run(const std::vector<CheckedPair>& pairs, const CheckContext& context,
            FindingSink& sink) const override {
@@ -62,9 +68,6 @@ class PairCheck : public Check {
   }
 
  private:
-  std::string_view id_;
-  Severity severity_;
-  std::string_view summary_;
   Fn fn_;
 };
 

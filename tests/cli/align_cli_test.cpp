@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "cli_runner.h"
+#include "lovcen/formats/align_review.h"
 
 namespace lovcen::testing {
 namespace {
@@ -51,17 +52,6 @@ std::vector<std::string> Lines(const std::string& text) {
   std::string line;
   while (std::getline(in, line)) out.push_back(line);
   return out;
-}
-
-std::vector<std::string> Cells(const std::string& line) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t tab = line.find('\t', start);
-    out.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-    if (tab == std::string::npos) return out;
-    start = tab + 1;
-  }
 }
 
 TEST(AlignCli, ThreeEditionsStoreMultilingualUnitsAndReAligningReplacesThem) {
@@ -124,26 +114,19 @@ TEST(AlignCli, AppliedReviewReplacesTheStoryAlignment) {
 
   // The reviewer decides that two rows belong together (a 2-2 bead) and
   // drops a third row entirely.
-  std::vector<std::string> lines = Lines(ReadFile(review));
-  ASSERT_GT(lines.size(), 12u);
-  std::vector<std::string> a = Cells(lines[10]), b = Cells(lines[11]);
-  ASSERT_EQ(a.size(), 4u);
-  ASSERT_EQ(b.size(), 4u);
-  ASSERT_FALSE(a[2].empty());
-  ASSERT_FALSE(b[3].empty());
-  const std::string merged_en = a[2] + " " + b[2];
-  const std::string merged_de = a[3] + " " + b[3];
-  const std::string dropped_en = Cells(lines[5])[2];
-  std::string edited = lines[0] + "\n" + lines[1] + "\n";
-  for (std::size_t i = 2; i < lines.size(); ++i) {
-    if (i == 5 || i == 11) continue;
-    if (i == 10) {
-      edited += "\t1.00\t" + merged_en + "\t" + merged_de + "\n";
-      continue;
-    }
-    edited += lines[i] + "\n";
-  }
-  std::ofstream(review, std::ios::binary | std::ios::trunc) << edited;
+  auto file = formats::ReadReviewTsv(review);
+  ASSERT_TRUE(file.ok()) << file.error().ToString();
+  ASSERT_GT(file->rows.size(), 10u);
+  const formats::ReviewRow a = file->rows[8], b = file->rows[9];
+  ASSERT_FALSE(a.cells[0].empty());
+  ASSERT_FALSE(b.cells[1].empty());
+  const std::string merged_en = a.cells[0] + " " + b.cells[0];
+  const std::string merged_de = a.cells[1] + " " + b.cells[1];
+  const std::string dropped_en = file->rows[3].cells[0];
+  file->rows[8] = formats::ReviewRow{"", 1.0, {merged_en, merged_de}};
+  file->rows.erase(file->rows.begin() + 9);
+  file->rows.erase(file->rows.begin() + 3);
+  std::ofstream(review, std::ios::binary | std::ios::trunc) << formats::WriteReviewTsv(*file);
 
   CliRun apply = RunLovcen("align --json --db " + Quote(db) + " --apply " + Quote(review));
   ASSERT_EQ(apply.exit_code, 0) << apply.err;
@@ -154,7 +137,7 @@ TEST(AlignCli, AppliedReviewReplacesTheStoryAlignment) {
   const std::string tmx = ExportTmx(db, "en", "de");
   EXPECT_NE(tmx.find("x-reviewed"), std::string::npos);
   EXPECT_EQ(tmx.find(">" + dropped_en + "<"), std::string::npos) << "dropped row still stored";
-  EXPECT_EQ(tmx.find(">" + a[2] + "<"), std::string::npos) << "the unmerged pair is still stored";
+  EXPECT_EQ(tmx.find(">" + a.cells[0] + "<"), std::string::npos) << "the unmerged pair is still stored";
   EXPECT_NE(tmx.find(merged_de), std::string::npos);
 
   CliRun twice = RunLovcen("align --json --db " + Quote(db) + " --apply " + Quote(review));
