@@ -30,7 +30,7 @@ void FindInconsistencies(const std::vector<CheckedPair>& pairs, FindingSink& sin
     key += '\x1f';
     key += item.target_language.str();
     key += '\x1f';
-    key += MatchKey(by_source ? item.source.text : item.target->text);
+    key += by_source ? pairs[i].source_key : pairs[i].target_key;
     auto [it, added] = index.emplace(std::move(key), groups.size());
     if (added) groups.emplace_back();
     groups[it->second].members.push_back(i);
@@ -42,8 +42,8 @@ void FindInconsistencies(const std::vector<CheckedPair>& pairs, FindingSink& sin
     for (std::size_t m : g.members) {
       const CheckItem& item = *pairs[m].item;
       const std::string& other = by_source ? item.target->text : item.source.text;
-      std::string k = MatchKey(other);
-      auto [it, added] = variant_of.emplace(k, variants.size());
+      auto [it, added] =
+          variant_of.emplace(by_source ? pairs[m].target_key : pairs[m].source_key, variants.size());
       if (added) {
         variants.emplace_back();
         variants.back().text = other;

@@ -5,6 +5,7 @@
 // as multisets: what the source has and the target lacks is missing, the rest
 // of the target is extra.
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <set>
 
@@ -52,10 +53,18 @@ bool IsDigits(std::string_view s) {
 // 1..12 for a number word of `language` (cnr words by their stem, so that
 // inflected forms count: treći, trećeg), else 0.
 int NumberWord(std::string_view word, const LanguageTag& language) {
-  std::string w;
-  for (char c : word) w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // Every word of every pair comes here: no allocation, and a table entry is
+  // compared only when its length and first byte fit.
+  constexpr std::size_t kLongest = 24;  // longer than any entry with its longest ending
+  if (word.empty() || word.size() > kLongest) return 0;
+  std::array<char, kLongest> folded;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];  // ASCII letters only, as the tables need
+    folded[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  const std::string_view w(folded.data(), word.size());
   struct Entry {
-    const char* word;
+    std::string_view word;
     int value;
   };
   static constexpr Entry kEnglish[] = {
@@ -81,14 +90,15 @@ int NumberWord(std::string_view word, const LanguageTag& language) {
       {"трећ", 3},   {"четврт", 4},     {"седм", 7},      {"осм", 8}};
   auto exact = [&](const auto& table) {
     for (const Entry& e : table) {
-      if (w == e.word) return e.value;
+      if (e.word.size() == w.size() && e.word[0] == w[0] && e.word == w) return e.value;
     }
     return 0;
   };
   auto stem = [&](const auto& table) {
     for (const Entry& e : table) {
       const std::string_view s = e.word;
-      if (w.size() >= s.size() && w.size() <= s.size() + 6 && w.compare(0, s.size(), s) == 0)
+      if (w.size() >= s.size() && w.size() <= s.size() + 6 && s[0] == w[0] &&
+          w.substr(0, s.size()) == s)
         return e.value;
     }
     return 0;

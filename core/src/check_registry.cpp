@@ -33,6 +33,26 @@ std::optional<Severity> SeverityFromName(std::string_view name) {
 
 std::string Finding::Where() const { return file.empty() ? unit : file + "#" + unit; }
 
+namespace {
+
+// FindingKey() from the texts' match keys.
+std::string FindingKeyOfKeys(std::string_view check, const LanguageTag& source,
+                             const LanguageTag& target, std::initializer_list<std::string_view> keys) {
+  std::string data;
+  data += source.str();
+  data += '\x1f';
+  data += target.str();
+  for (std::string_view k : keys) {
+    data += '\x1e';
+    data += k;
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(KeyHash(data)));
+  return std::string(check) + ":" + hex;
+}
+
+}  // namespace
+
 std::string FindingKey(std::string_view check, const LanguageTag& source, const LanguageTag& target,
                        const std::vector<std::string_view>& texts) {
   std::string data;
@@ -129,11 +149,12 @@ class VectorSink : public FindingSink {
     // An inconsistency is about a group: its key is the shared text alone,
     // so it stays the same when more variants turn up.
     if (f.check == "inconsistent-target") {
-      f.key = FindingKey(f.check, f.source_language, f.target_language, {f.source});
+      f.key = FindingKeyOfKeys(f.check, f.source_language, f.target_language, {pair.source_key});
     } else if (f.check == "inconsistent-source") {
-      f.key = FindingKey(f.check, f.source_language, f.target_language, {f.target});
+      f.key = FindingKeyOfKeys(f.check, f.source_language, f.target_language, {pair.target_key});
     } else {
-      f.key = FindingKey(f.check, f.source_language, f.target_language, {f.source, f.target});
+      f.key = FindingKeyOfKeys(f.check, f.source_language, f.target_language,
+                               {pair.source_key, pair.target_key});
     }
     f.variants = std::move(variants);
     out_->push_back(std::move(f));
@@ -198,9 +219,34 @@ Result<std::vector<Finding>> RunChecks(const std::vector<CheckItem>& items,
     });
   };
 
+  // Match keys, once per text for the whole run (a unit's pairs share their
+  // source's), on every core.
+  std::vector<std::string> source_keys(items.size()), target_keys(items.size());
+  std::vector<std::size_t> source_key_of(items.size());
+  RunOnThreads(workers, [&](std::size_t w) {
+    const std::size_t begin = items.size() * w / workers, end = items.size() * (w + 1) / workers;
+    for (std::size_t i = begin; i < end; ++i) {
+      const CheckItem& item = items[i];
+      if (i > begin && items[i - 1].source == item.source) {
+        source_key_of[i] = source_key_of[i - 1];
+      } else {
+        source_keys[i] = MatchKey(item.source.text);
+        source_key_of[i] = i;
+      }
+      target_keys[i] = MatchKey(internal::TargetText(item));
+    }
+  });
+  auto keyed = [&](std::size_t i) {
+    CheckedPair p;
+    p.item = &items[i];
+    p.source_key = source_keys[source_key_of[i]];
+    p.target_key = target_keys[i];
+    return p;
+  };
+
   if (!whole.empty()) {
     std::vector<CheckedPair> pairs(items.size());
-    for (std::size_t i = 0; i < items.size(); ++i) pairs[i].item = &items[i];
+    for (std::size_t i = 0; i < items.size(); ++i) pairs[i] = keyed(i);
     run_checks(whole, pairs);
   }
 
@@ -229,7 +275,7 @@ Result<std::vector<Finding>> RunChecks(const std::vector<CheckItem>& items,
         for (std::size_t i = begin; i < end; ++i) {
           const CheckItem& item = items[first + i];
           CheckedPair& p = pairs[i];
-          p.item = &item;
+          p = keyed(first + i);
           // A unit's pairs come one after another with the same source.
           if (i > begin && items[first + i - 1].source_language == item.source_language &&
               items[first + i - 1].source == item.source) {

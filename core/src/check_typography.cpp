@@ -99,7 +99,7 @@ bool EndsInValue(std::span<const Token> tokens) {
 
 void PunctuationEnd(const CheckedPair& pair, FindingSink& sink) {
   const CheckItem& item = *pair.item;
-  if (!item.target || MatchKey(item.target->text).empty()) return;
+  if (!item.target || pair.target_key.empty()) return;
   if (EndsInValue(pair.source_tokens) || EndsInValue(pair.target_tokens)) return;
   Span s, t;
   const End se = FinalPunctuation(item.source.text, &s);
@@ -216,7 +216,7 @@ SpaceFacts Spaces(std::string_view text) {
 
 void Whitespace(const CheckedPair& pair, FindingSink& sink) {
   const CheckItem& item = *pair.item;
-  if (!item.target || MatchKey(item.target->text).empty()) return;
+  if (!item.target || pair.target_key.empty()) return;
   const SpaceFacts s = Spaces(item.source.text);
   const SpaceFacts t = Spaces(item.target->text);
   std::vector<std::string> what;

@@ -45,12 +45,12 @@ void CheckPair(const CheckedPair& pair, const CheckContext& context, FindingSink
     if (t.kind != TokenKind::kPunctuation && t.kind != TokenKind::kCode) source_has_content = true;
   }
   if (!source_has_content) return;
-  if (!item.target || MatchKey(item.target->text).empty()) {
+  if (!item.target || pair.target_key.empty()) {
     sink.Add(pair, "target is empty", {}, {});
     return;
   }
   if (item.source_language == item.target_language) return;
-  if (MatchKey(item.source.text) != MatchKey(item.target->text)) return;
+  if (pair.source_key != pair.target_key) return;
   std::size_t words = 0;
   bool all_capitalised = true;
   std::vector<Span> spans;  // the words that needed translating

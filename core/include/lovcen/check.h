@@ -133,6 +133,10 @@ struct CheckedPair {
   const CheckItem* item = nullptr;
   std::span<const Token> source_tokens;
   std::span<const Token> target_tokens;  // empty without a target
+  // MatchKey() of the source and target text (empty without a target),
+  // computed once per run for every check that compares texts.
+  std::string_view source_key;
+  std::string_view target_key;
 };
 
 // What a check reports into; fills in the fields every finding shares.
