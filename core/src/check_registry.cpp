@@ -37,7 +37,8 @@ namespace {
 
 // FindingKey() from the texts' match keys.
 std::string FindingKeyOfKeys(std::string_view check, const LanguageTag& source,
-                             const LanguageTag& target, std::initializer_list<std::string_view> keys) {
+                             const LanguageTag& target,
+                             std::initializer_list<std::string_view> keys) {
   std::string data;
   data += source.str();
   data += '\x1f';
@@ -113,9 +114,10 @@ namespace {
 
 // Below this many pairs a run is quick enough that threads only add noise.
 constexpr std::size_t kParallelFrom = 2000;
-// Pairs tokenized at a time: big enough that threads pay off, small enough
-// that a batch's tokens stay a few megabytes.
-constexpr std::size_t kBatch = 8192;
+// Pairs tokenized and checked as one task: big enough that handing out
+// tasks costs nothing, small enough that a chunk's tokens stay a few
+// megabytes and the cores finish together.
+constexpr std::size_t kChunk = 2048;
 
 // Runs fn(0) .. fn(n - 1), each on its own thread (fn(0) on the caller's).
 template <class Fn>
@@ -192,32 +194,22 @@ Result<std::vector<Finding>> RunChecks(const std::vector<CheckItem>& items,
   for (const Check* check : chosen) {
     if (check->default_severity() >= options.threshold) run.push_back(check);
   }
-  // Every stage runs on every core. The checks that see all pairs at once
-  // (inconsistencies, length ratios, ...) need no tokens and run first, one
-  // check at a time per thread. The checks that read tokens judge pair by
-  // pair, so the pairs are tokenized a batch at a time (in contiguous slices,
-  // one tokenizer set per thread) and only one batch's tokens are held: on a
+  // Every stage runs on every core, from one queue of tasks so that no core
+  // waits while another finishes a long check. The checks that see all
+  // pairs at once (inconsistencies, length ratios, ...) need no tokens and
+  // are one task each, queued first. The checks that read tokens judge pair
+  // by pair, so the pairs are cut into chunks; a chunk is one task: its
+  // pairs tokenized, every such check run on them, its tokens dropped. On a
   // big TM holding every pair's tokens at once cost more in memory traffic
-  // than the tokenizing itself. Findings are joined in registry order, so the
-  // result depends neither on the threads nor on the batch size.
+  // than the tokenizing itself. Findings are joined in registry order and,
+  // within a check, in chunk order, so the result depends neither on the
+  // threads nor on the chunk size.
   const std::size_t cores = options.threads ? options.threads : std::thread::hardware_concurrency();
   const std::size_t workers = items.size() < kParallelFrom ? 1 : std::max<std::size_t>(1, cores);
   std::vector<std::vector<Finding>> per_check(run.size());
   std::vector<std::size_t> whole, by_pair;  // indexes into run
   for (std::size_t c = 0; c < run.size(); ++c)
     (run[c]->needs_tokens() ? by_pair : whole).push_back(c);
-
-  auto run_checks = [&](const std::vector<std::size_t>& which,
-                        const std::vector<CheckedPair>& pairs) {
-    std::atomic<std::size_t> next{0};
-    RunOnThreads(std::min(workers, which.size()), [&](std::size_t) {
-      for (std::size_t n = next++; n < which.size(); n = next++) {
-        const std::size_t c = which[n];
-        VectorSink sink(*run[c], &per_check[c]);
-        run[c]->Run(pairs, context, sink);
-      }
-    });
-  };
 
   // Match keys, once per text for the whole run (a unit's pairs share their
   // source's), on every core.
@@ -244,75 +236,110 @@ Result<std::vector<Finding>> RunChecks(const std::vector<CheckItem>& items,
     return p;
   };
 
+  std::vector<CheckedPair> all_pairs;
   if (!whole.empty()) {
-    std::vector<CheckedPair> pairs(items.size());
-    for (std::size_t i = 0; i < items.size(); ++i) pairs[i] = keyed(i);
-    run_checks(whole, pairs);
+    all_pairs.resize(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) all_pairs[i] = keyed(i);
   }
+  const std::size_t chunk = options.batch ? options.batch : kChunk;
+  const std::size_t chunks = by_pair.empty() ? 0 : (items.size() + chunk - 1) / chunk;
+  // chunk_findings[k][b]: findings of check by_pair[b] on chunk k.
+  std::vector<std::vector<std::vector<Finding>>> chunk_findings(
+      chunks, std::vector<std::vector<Finding>>(by_pair.size()));
+  std::vector<Status> chunk_status(chunks, Status::Ok());
+  std::vector<std::map<Language, Tokenizer>> tokenizers(workers);
 
-  if (!by_pair.empty()) {
-    const std::size_t batch = options.batch ? options.batch : kBatch;
-    std::vector<std::map<Language, Tokenizer>> tokenizers(workers);
-    std::vector<Status> slice_status(workers, Status::Ok());
+  auto check_chunk = [&](std::size_t w, std::size_t k, std::vector<CheckedPair>& pairs,
+                         std::vector<std::vector<Token>>& source_store,
+                         std::vector<std::vector<Token>>& target_store) -> Status {
+    auto tokenizer = [&](const LanguageTag& tag) -> Result<const Tokenizer*> {
+      auto it = tokenizers[w].find(tag.language());
+      if (it == tokenizers[w].end()) {
+        auto t = Tokenizer::Create(tag);
+        if (!t.ok()) return t.error();
+        it = tokenizers[w].emplace(tag.language(), std::move(t).value()).first;
+      }
+      return &it->second;
+    };
+    const std::size_t first = k * chunk, count = std::min(chunk, items.size() - first);
+    pairs.assign(count, CheckedPair{});
+    source_store.resize(count);
+    target_store.resize(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      const CheckItem& item = items[first + i];
+      CheckedPair& p = pairs[i];
+      p = keyed(first + i);
+      // A unit's pairs come one after another with the same source.
+      if (i > 0 && items[first + i - 1].source_language == item.source_language &&
+          items[first + i - 1].source == item.source) {
+        p.source_tokens = pairs[i - 1].source_tokens;
+      } else {
+        auto src = tokenizer(item.source_language);
+        if (!src.ok()) return src.error();
+        source_store[i] = (*src)->Tokenize(item.source);
+        p.source_tokens = source_store[i];
+      }
+      if (item.target) {
+        auto tgt = tokenizer(item.target_language);
+        if (!tgt.ok()) return tgt.error();
+        target_store[i] = (*tgt)->Tokenize(*item.target);
+        p.target_tokens = target_store[i];
+      }
+    }
+    for (std::size_t b = 0; b < by_pair.size(); ++b) {
+      VectorSink sink(*run[by_pair[b]], &chunk_findings[k][b]);
+      run[by_pair[b]]->Run(pairs, context, sink);
+    }
+    return Status::Ok();
+  };
+
+  std::atomic<std::size_t> next{0};
+  const std::size_t tasks = whole.size() + chunks;
+  RunOnThreads(workers, [&](std::size_t w) {
     std::vector<CheckedPair> pairs;
     std::vector<std::vector<Token>> source_store, target_store;
-    for (std::size_t first = 0; first < items.size(); first += batch) {
-      const std::size_t count = std::min(batch, items.size() - first);
-      pairs.assign(count, CheckedPair{});
-      source_store.resize(count);
-      target_store.resize(count);
-      auto tokenize_slice = [&](std::size_t w) {
-        auto tokenizer = [&](const LanguageTag& tag) -> Result<const Tokenizer*> {
-          auto it = tokenizers[w].find(tag.language());
-          if (it == tokenizers[w].end()) {
-            auto t = Tokenizer::Create(tag);
-            if (!t.ok()) return t.error();
-            it = tokenizers[w].emplace(tag.language(), std::move(t).value()).first;
-          }
-          return &it->second;
-        };
-        const std::size_t begin = count * w / workers, end = count * (w + 1) / workers;
-        for (std::size_t i = begin; i < end; ++i) {
-          const CheckItem& item = items[first + i];
-          CheckedPair& p = pairs[i];
-          p = keyed(first + i);
-          // A unit's pairs come one after another with the same source.
-          if (i > begin && items[first + i - 1].source_language == item.source_language &&
-              items[first + i - 1].source == item.source) {
-            p.source_tokens = pairs[i - 1].source_tokens;
-          } else {
-            auto src = tokenizer(item.source_language);
-            if (!src.ok()) return void(slice_status[w] = src.error());
-            source_store[i] = (*src)->Tokenize(item.source);
-            p.source_tokens = source_store[i];
-          }
-          if (item.target) {
-            auto tgt = tokenizer(item.target_language);
-            if (!tgt.ok()) return void(slice_status[w] = tgt.error());
-            target_store[i] = (*tgt)->Tokenize(*item.target);
-            p.target_tokens = target_store[i];
-          }
-        }
-      };
-      RunOnThreads(workers, tokenize_slice);
-      for (const Status& s : slice_status) {
-        if (!s.ok()) return s;
+    for (std::size_t t = next++; t < tasks; t = next++) {
+      if (t < whole.size()) {
+        const std::size_t c = whole[t];
+        VectorSink sink(*run[c], &per_check[c]);
+        run[c]->Run(all_pairs, context, sink);
+      } else {
+        const std::size_t k = t - whole.size();
+        chunk_status[k] = check_chunk(w, k, pairs, source_store, target_store);
       }
-      run_checks(by_pair, pairs);
+    }
+  });
+  for (const Status& s : chunk_status) {
+    if (!s.ok()) return s;
+  }
+  for (std::size_t b = 0; b < by_pair.size(); ++b) {
+    std::vector<Finding>& out = per_check[by_pair[b]];
+    for (auto& found : chunk_findings) {
+      std::move(found[b].begin(), found[b].end(), std::back_inserter(out));
+      std::vector<Finding>().swap(found[b]);
     }
   }
 
-  std::vector<Finding> findings;
+  std::vector<Finding> joined;
   std::size_t total = 0;
   for (const auto& f : per_check) total += f.size();
-  findings.reserve(total);
-  for (auto& f : per_check) std::move(f.begin(), f.end(), std::back_inserter(findings));
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+  joined.reserve(total);
+  for (auto& f : per_check) std::move(f.begin(), f.end(), std::back_inserter(joined));
+  // Sorted through indexes: a Finding is a dozen strings, too heavy to move
+  // at every step of a merge sort over a big TM's findings.
+  std::vector<std::uint32_t> order(joined.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+    const Finding& a = joined[x];
+    const Finding& b = joined[y];
     if (a.file != b.file) return a.file < b.file;
     if (a.order != b.order) return a.order < b.order;
     if (a.check != b.check) return a.check < b.check;
     return a.message < b.message;
   });
+  std::vector<Finding> findings;
+  findings.reserve(joined.size());
+  for (std::uint32_t i : order) findings.push_back(std::move(joined[i]));
   return findings;
 }
 

@@ -175,10 +175,32 @@ struct SpaceFacts {
 SpaceFacts Spaces(std::string_view text) {
   SpaceFacts f;
   std::size_t run_begin = 0, run = 0;
-  std::size_t i = 0;
   bool seen_text = false;
+  // A run of white space ends at `i`, before text.
+  auto end_run = [&](std::size_t i) {
+    if (run > 0) {
+      if (!seen_text) {
+        f.leading = true;
+        f.leading_span = {run_begin, i};
+      } else if (run > 1) {
+        f.doubled = true;
+        f.doubled_spans.push_back({run_begin, i});
+      }
+      run = 0;
+    }
+    seen_text = true;
+  };
+  std::size_t i = 0;
   while (i < text.size()) {
-    const CodePoint cp = DecodeUtf8(text, i);
+    // Printable ASCII is most of every text (and this runs on every target
+    // of a TM): it is neither a space nor in need of decoding.
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte > ' ' && byte < 0x80) {
+      end_run(i);
+      ++i;
+      continue;
+    }
+    const CodePoint cp = byte < 0x80 ? CodePoint{byte, 1} : DecodeUtf8(text, i);
     const std::size_t len = static_cast<std::size_t>(cp.length);
     if (IsSpace(cp.value)) {
       if (run == 0) run_begin = i;
@@ -188,17 +210,7 @@ SpaceFacts Spaces(std::string_view text) {
         f.nbsp_spans.push_back({i, i + len});
       }
     } else {
-      if (run > 0) {
-        if (!seen_text) {
-          f.leading = true;
-          f.leading_span = {run_begin, i};
-        } else if (run > 1) {
-          f.doubled = true;
-          f.doubled_spans.push_back({run_begin, i});
-        }
-      }
-      run = 0;
-      seen_text = true;
+      end_run(i);
     }
     i += len;
   }

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -27,7 +28,9 @@ using sqlite::Statement;
 
 constexpr std::int64_t kVariantSlots = 8;
 
-std::int64_t LanguageCode(const LanguageTag& tag) { return static_cast<std::int64_t>(tag.language()); }
+std::int64_t LanguageCode(const LanguageTag& tag) {
+  return static_cast<std::int64_t>(tag.language());
+}
 
 LanguageTag LanguageFromCode(std::int64_t code) {
   return LanguageTag(static_cast<Language>(code & 3));
@@ -56,7 +59,8 @@ class SqliteStore;
 
 class SqliteWriter final : public TmWriter {
  public:
-  SqliteWriter(SqliteStore& store, WriteOptions options) : store_(store), options_(std::move(options)) {}
+  SqliteWriter(SqliteStore& store, WriteOptions options)
+      : store_(store), options_(std::move(options)) {}
   ~SqliteWriter() override;
   Status Begin();
   Result<std::int64_t> AddDocument(const Document& document) override;
@@ -127,14 +131,15 @@ class SqliteStore final : public TmStore {
     return FindByKey(language, key, segment);
   }
   // FindExact with the match key already computed.
-  Result<std::vector<TranslationUnit>> FindByKey(const LanguageTag& language, const std::string& key,
-                                                 const Segment& segment);
+  Result<std::vector<TranslationUnit>> FindByKey(const LanguageTag& language,
+                                                 const std::string& key, const Segment& segment);
   Result<TranslationUnit> GetUnit(std::int64_t id) override;
   Result<std::vector<ConcordanceHit>> Search(const ConcordanceQuery& query) override;
   Result<TmStats> Stats() override;
   Status ForEachUnit(const UnitFilter& filter,
                      const std::function<bool(const TranslationUnit&)>& visit) override;
   Result<std::vector<Document>> Documents(std::string_view story_key) override;
+  Result<std::int64_t> MaxUnitId() override;
   Status RebuildConcordanceIndex() override;
   int schema_version() const override { return schema_version_; }
 
@@ -159,7 +164,8 @@ class SqliteStore final : public TmStore {
 // ---- writer ----------------------------------------------------------------
 
 SqliteWriter::~SqliteWriter() {
-  if (open_) sqlite::Exec(store_.db(), "ROLLBACK").ok();  // a failed rollback leaves nothing to undo
+  if (open_)
+    sqlite::Exec(store_.db(), "ROLLBACK").ok();  // a failed rollback leaves nothing to undo
 }
 
 Status SqliteWriter::Begin() {
@@ -229,7 +235,8 @@ Status SqliteWriter::InsertVariant(std::int64_t unit_id, const Variant& v, const
   return Status::Ok();
 }
 
-Status SqliteWriter::ReplaceVariant(std::int64_t unit_id, const Variant& v, const std::string& key) {
+Status SqliteWriter::ReplaceVariant(std::int64_t unit_id, const Variant& v,
+                                    const std::string& key) {
   const std::int64_t rowid = unit_id * kVariantSlots + LanguageCode(v.language);
   auto& sel = store_.statements_.select_variant_text;
   sel.Bind(1, rowid);
@@ -294,7 +301,8 @@ Result<TranslationUnit> Normalized(const TranslationUnit& in) {
       *text = std::move(*nfc);
     }
     for (const InlineCode& c : v.segment.codes) {
-      if (c.offset > v.segment.text.size()) return BadInput("inline code beyond the end of its text");
+      if (c.offset > v.segment.text.size())
+        return BadInput("inline code beyond the end of its text");
     }
   }
   return unit;
@@ -305,8 +313,8 @@ Result<std::int64_t> SqliteWriter::Add(const TranslationUnit& incoming) {
   auto normalized = Normalized(incoming);
   if (!normalized.ok()) return normalized.error();
   TranslationUnit& unit = *normalized;
-  const Variant* source = options_.source_language ? unit.Find(*options_.source_language)
-                                                   : &unit.variants.front();
+  const Variant* source =
+      options_.source_language ? unit.Find(*options_.source_language) : &unit.variants.front();
   if (source == nullptr) source = &unit.variants.front();
 
   std::vector<std::string> keys;
@@ -439,7 +447,8 @@ Result<std::int64_t> SqliteWriter::RemoveStoryUnits(std::string_view story_key, 
       variants.Bind(1, first);
       variants.Bind(2, last);
       std::vector<std::pair<std::int64_t, std::string>> rows;
-      while (variants.Step(&status)) rows.emplace_back(variants.Int(0), std::string(variants.Text(1)));
+      while (variants.Step(&status))
+        rows.emplace_back(variants.Int(0), std::string(variants.Text(1)));
       variants.Reset();
       LOVCEN_RETURN_IF_ERROR(status);
       auto& f = store_.statements_.fts_delete;
@@ -488,38 +497,52 @@ Status SqliteStore::Prepare() {
   Status status;
   auto& s = statements_;
   sqlite3* db = db_;
-  s.insert_unit = Statement(db,
+  s.insert_unit = Statement(
+      db,
       "INSERT INTO units(tuid, origin, story_key, document_id, position, created, changed, author,"
-      " property_count) VALUES(?,?,?,?,?,?,?,?,?)", &status);
-  s.count_properties = Statement(db,
+      " property_count) VALUES(?,?,?,?,?,?,?,?,?)",
+      &status);
+  s.count_properties = Statement(
+      db,
       "UPDATE units SET property_count = (SELECT count(*) FROM unit_properties WHERE unit_id = ?1)"
-      " WHERE id = ?1", &status);
+      " WHERE id = ?1",
+      &status);
   s.update_unit = Statement(db, "UPDATE units SET changed=?, author=? WHERE id=?", &status);
-  s.insert_variant = Statement(db,
+  s.insert_variant = Statement(
+      db,
       "INSERT INTO variants(id, text, codes, key_hash, context_pre, context_post, created, changed,"
-      " author) VALUES(?,?,?,?,?,?,?,?,?)", &status);
-  s.update_variant = Statement(db,
+      " author) VALUES(?,?,?,?,?,?,?,?,?)",
+      &status);
+  s.update_variant = Statement(
+      db,
       "UPDATE variants SET text=?, codes=?, key_hash=?, context_pre=?, context_post=?, created=?,"
-      " changed=?, author=? WHERE id=?", &status);
+      " changed=?, author=? WHERE id=?",
+      &status);
   s.select_variant_text = Statement(db, "SELECT text FROM variants WHERE id=?", &status);
-  s.insert_property = Statement(db, "INSERT INTO unit_properties(unit_id, name, value) VALUES(?,?,?)", &status);
-  s.delete_property = Statement(db, "DELETE FROM unit_properties WHERE unit_id=? AND name=?", &status);
+  s.insert_property =
+      Statement(db, "INSERT INTO unit_properties(unit_id, name, value) VALUES(?,?,?)", &status);
+  s.delete_property =
+      Statement(db, "DELETE FROM unit_properties WHERE unit_id=? AND name=?", &status);
   s.find_by_key = Statement(db, "SELECT id, text, codes FROM variants WHERE key_hash=?", &status);
-  s.select_unit = Statement(db,
+  s.select_unit = Statement(
+      db,
       "SELECT u.id, u.tuid, u.origin, u.story_key, u.document_id, u.position, u.created, u.changed,"
-      " u.author, u.property_count, v.id, v.text, v.codes, v.context_pre, v.context_post, v.created,"
+      " u.author, u.property_count, v.id, v.text, v.codes, v.context_pre, v.context_post, "
+      "v.created,"
       " v.changed, v.author FROM units u LEFT JOIN variants v ON v.id BETWEEN ?2 AND ?3"
-      " WHERE u.id = ?1 ORDER BY v.id", &status);
-  s.select_properties = Statement(db,
-      "SELECT name, value FROM unit_properties WHERE unit_id=? ORDER BY rowid", &status);
-  s.insert_document = Statement(db, "INSERT INTO documents(story_key, lang, name) VALUES(?,?,?)", &status);
-  s.find_document = Statement(db,
-      "SELECT id FROM documents WHERE story_key=? AND lang=? AND name=?", &status);
+      " WHERE u.id = ?1 ORDER BY v.id",
+      &status);
+  s.select_properties = Statement(
+      db, "SELECT name, value FROM unit_properties WHERE unit_id=? ORDER BY rowid", &status);
+  s.insert_document =
+      Statement(db, "INSERT INTO documents(story_key, lang, name) VALUES(?,?,?)", &status);
+  s.find_document =
+      Statement(db, "SELECT id FROM documents WHERE story_key=? AND lang=? AND name=?", &status);
   s.fts_insert = Statement(db, "INSERT INTO concordance(rowid, text) VALUES(?,?)", &status);
   s.begin_read = Statement(db, "BEGIN", &status);
   s.commit_read = Statement(db, "COMMIT", &status);
-  s.fts_delete = Statement(db,
-      "INSERT INTO concordance(concordance, rowid, text) VALUES('delete',?,?)", &status);
+  s.fts_delete = Statement(
+      db, "INSERT INTO concordance(concordance, rowid, text) VALUES('delete',?,?)", &status);
   return status;
 }
 
@@ -543,6 +566,45 @@ Result<std::string> SqliteStore::GetMeta(std::string_view key) {
   return value;
 }
 
+namespace {
+
+// Column layouts shared by GetUnit (one unit) and ForEachUnit (a scan):
+// unit columns from `first`: id, tuid, origin, story_key, document_id,
+// position, created, changed, author, property_count.
+std::int64_t ReadUnitColumns(const Statement& s, int first, TranslationUnit* unit) {
+  unit->id = s.Int(first);
+  unit->tuid = std::string(s.Text(first + 1));
+  unit->origin = OriginFromName(s.Text(first + 2)).value_or(Origin::kImported);
+  unit->story_key = std::string(s.Text(first + 3));
+  unit->document_id = s.IsNull(first + 4) ? 0 : s.Int(first + 4);
+  unit->position = static_cast<int>(s.Int(first + 5));
+  unit->created = std::string(s.Text(first + 6));
+  unit->changed = std::string(s.Text(first + 7));
+  unit->author = std::string(s.Text(first + 8));
+  return s.Int(first + 9);
+}
+
+// Variant columns from `first`: id, text, codes, context_pre, context_post,
+// created, changed, author. False when the stored codes are corrupt.
+bool ReadVariantColumns(const Statement& s, int first, Variant* v) {
+  v->language = LanguageFromCode(s.Int(first) % kVariantSlots);
+  v->segment.text = std::string(s.Text(first + 1));
+  if (!DeserializeCodes(std::string(s.Text(first + 2)), &v->segment.codes)) return false;
+  v->context_pre = std::string(s.Text(first + 3));
+  v->context_post = std::string(s.Text(first + 4));
+  v->created = std::string(s.Text(first + 5));
+  v->changed = std::string(s.Text(first + 6));
+  v->author = std::string(s.Text(first + 7));
+  return true;
+}
+
+constexpr const char* kUnitColumns =
+    "id, tuid, origin, story_key, document_id, position, created, changed, author, property_count";
+constexpr const char* kVariantColumns =
+    "id, text, codes, context_pre, context_post, created, changed, author";
+
+}  // namespace
+
 Result<TranslationUnit> SqliteStore::GetUnit(std::int64_t id) {
   // One statement for the unit and its variants (a contiguous rowid range);
   // properties only when the unit has any.
@@ -557,30 +619,14 @@ Result<TranslationUnit> SqliteStore::GetUnit(std::int64_t id) {
   while (s.Step(&status)) {
     if (!found) {
       found = true;
-      unit.id = s.Int(0);
-      unit.tuid = std::string(s.Text(1));
-      unit.origin = OriginFromName(s.Text(2)).value_or(Origin::kImported);
-      unit.story_key = std::string(s.Text(3));
-      unit.document_id = s.IsNull(4) ? 0 : s.Int(4);
-      unit.position = static_cast<int>(s.Int(5));
-      unit.created = std::string(s.Text(6));
-      unit.changed = std::string(s.Text(7));
-      unit.author = std::string(s.Text(8));
-      property_count = s.Int(9);
+      property_count = ReadUnitColumns(s, 0, &unit);
     }
     if (s.IsNull(10)) continue;  // a unit without variants
     Variant v;
-    v.language = LanguageFromCode(s.Int(10) % kVariantSlots);
-    v.segment.text = std::string(s.Text(11));
-    if (!DeserializeCodes(std::string(s.Text(12)), &v.segment.codes)) {
+    if (!ReadVariantColumns(s, 10, &v)) {
       s.Reset();
       return StoreError("corrupt inline codes in unit " + std::to_string(id));
     }
-    v.context_pre = std::string(s.Text(13));
-    v.context_post = std::string(s.Text(14));
-    v.created = std::string(s.Text(15));
-    v.changed = std::string(s.Text(16));
-    v.author = std::string(s.Text(17));
     unit.variants.push_back(std::move(v));
   }
   s.Reset();
@@ -589,7 +635,8 @@ Result<TranslationUnit> SqliteStore::GetUnit(std::int64_t id) {
   if (property_count > 0) {
     auto& p = statements_.select_properties;
     p.Bind(1, id);
-    while (p.Step(&status)) unit.properties.push_back({std::string(p.Text(0)), std::string(p.Text(1))});
+    while (p.Step(&status))
+      unit.properties.push_back({std::string(p.Text(0)), std::string(p.Text(1))});
     p.Reset();
     LOVCEN_RETURN_IF_ERROR(status);
   }
@@ -685,7 +732,8 @@ Result<std::vector<ConcordanceHit>> SqliteStore::Search(const ConcordanceQuery& 
   auto stale = GetMeta("concordance_stale");
   if (!stale.ok()) return stale.error();
   if (*stale == "1") {
-    return StoreError("the concordance index is out of date after a bulk import; run 'lovcen reindex'");
+    return StoreError(
+        "the concordance index is out of date after a bulk import; run 'lovcen reindex'");
   }
   // The trigram index needs three characters; shorter queries scan (SQLite's
   // lower() folds ASCII only, so the scan filters in FindSpans).
@@ -693,11 +741,11 @@ Result<std::vector<ConcordanceHit>> SqliteStore::Search(const ConcordanceQuery& 
   Status status;
   // Newest first, straight from the index's own rowid order, so a query
   // stops after `limit` verified hits instead of sorting every candidate.
-  Statement s(db_, use_index
-                       ? "SELECT v.id, v.text FROM (SELECT rowid AS id FROM concordance"
-                         " WHERE concordance MATCH ? ORDER BY rowid DESC) c"
-                         " JOIN variants v ON v.id = c.id"
-                       : "SELECT id, text FROM variants ORDER BY id DESC",
+  Statement s(db_,
+              use_index ? "SELECT v.id, v.text FROM (SELECT rowid AS id FROM concordance"
+                          " WHERE concordance MATCH ? ORDER BY rowid DESC) c"
+                          " JOIN variants v ON v.id = c.id"
+                        : "SELECT id, text FROM variants ORDER BY id DESC",
               &status);
   LOVCEN_RETURN_IF_ERROR(status);
   if (use_index) s.Bind(1, FtsTrigramQuery(needle));
@@ -726,7 +774,8 @@ Result<TmStats> SqliteStore::Stats() {
   stats.schema_version = schema_version_;
   Status status;
   {
-    Statement s(db_, "SELECT (SELECT count(*) FROM units), (SELECT count(*) FROM documents)", &status);
+    Statement s(db_, "SELECT (SELECT count(*) FROM units), (SELECT count(*) FROM documents)",
+                &status);
     LOVCEN_RETURN_IF_ERROR(status);
     if (s.Step(&status)) {
       stats.units = s.Int(0);
@@ -772,33 +821,115 @@ Result<TmStats> SqliteStore::Stats() {
 
 Status SqliteStore::ForEachUnit(const UnitFilter& filter,
                                 const std::function<bool(const TranslationUnit&)>& visit) {
+  const auto wanted = [&](const TranslationUnit& unit) {
+    return std::all_of(filter.required_languages.begin(), filter.required_languages.end(),
+                       [&](const LanguageTag& l) { return unit.Find(l) != nullptr; });
+  };
   Status status;
-  Statement s(db_, filter.story_key.empty() ? "SELECT id FROM units ORDER BY id"
-                                            : "SELECT id FROM units WHERE story_key=? ORDER BY id",
-              &status);
+  if (!filter.story_key.empty()) {
+    // A story is a few dozen units: read each through the story index.
+    Statement s(db_, "SELECT id FROM units WHERE story_key=?1 AND id BETWEEN ?2 AND ?3 ORDER BY id",
+                &status);
+    LOVCEN_RETURN_IF_ERROR(status);
+    s.Bind(1, filter.story_key);
+    s.Bind(2, filter.min_unit_id);
+    s.Bind(3, filter.max_unit_id);
+    while (s.Step(&status)) {
+      auto unit = GetUnit(s.Int(0));
+      if (!unit.ok()) return unit.error();
+      if (wanted(*unit) && !visit(*unit)) break;
+    }
+    return status;
+  }
+  // The whole TM (or an id range of it): units, variants and properties
+  // each read in rowid order and merged here (a variant's unit is its rowid
+  // / 8). Three sequential scans instead of a random probe per unit: about a
+  // third of the time.
+  ReadTransaction snapshot(db_, statements_.begin_read, statements_.commit_read);
+  Statement units(
+      db_,
+      std::string("SELECT ") + kUnitColumns + " FROM units WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
+      &status);
+  Statement variants(db_,
+                     std::string("SELECT ") + kVariantColumns +
+                         " FROM variants WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
+                     &status);
+  Statement properties(db_,
+                       "SELECT unit_id, name, value FROM unit_properties"
+                       " WHERE unit_id BETWEEN ?1 AND ?2 ORDER BY unit_id, rowid",
+                       &status);
   LOVCEN_RETURN_IF_ERROR(status);
-  if (!filter.story_key.empty()) s.Bind(1, filter.story_key);
-  while (s.Step(&status)) {
-    auto unit = GetUnit(s.Int(0));
-    if (!unit.ok()) return unit.error();
-    const bool wanted = std::all_of(filter.required_languages.begin(), filter.required_languages.end(),
-                                    [&](const LanguageTag& l) { return unit->Find(l) != nullptr; });
-    if (wanted && !visit(*unit)) break;
+  constexpr std::int64_t kMaxSlotted = std::numeric_limits<std::int64_t>::max() / kVariantSlots - 1;
+  const std::int64_t min_id = std::max<std::int64_t>(filter.min_unit_id, 0);
+  const std::int64_t max_id = filter.max_unit_id;
+  units.Bind(1, min_id);
+  units.Bind(2, max_id);
+  variants.Bind(1, std::min(min_id, kMaxSlotted) * kVariantSlots);
+  variants.Bind(2, max_id > kMaxSlotted ? std::numeric_limits<std::int64_t>::max()
+                                        : max_id * kVariantSlots + kVariantSlots - 1);
+  properties.Bind(1, min_id);
+  properties.Bind(2, max_id);
+  LOVCEN_RETURN_IF_ERROR(status);
+  bool variant_row = variants.Step(&status);
+  LOVCEN_RETURN_IF_ERROR(status);
+  bool property_row = false, properties_started = false;
+  while (units.Step(&status)) {
+    TranslationUnit unit;
+    const std::int64_t property_count = ReadUnitColumns(units, 0, &unit);
+    // Rows of units that no longer exist (none are written) are passed over.
+    while (variant_row && variants.Int(0) / kVariantSlots < unit.id) {
+      variant_row = variants.Step(&status);
+    }
+    while (variant_row && variants.Int(0) / kVariantSlots == unit.id) {
+      Variant v;
+      if (!ReadVariantColumns(variants, 0, &v)) {
+        return StoreError("corrupt inline codes in unit " + std::to_string(unit.id));
+      }
+      unit.variants.push_back(std::move(v));
+      variant_row = variants.Step(&status);
+    }
+    LOVCEN_RETURN_IF_ERROR(status);
+    if (property_count > 0) {
+      if (!properties_started) {
+        property_row = properties.Step(&status);
+        properties_started = true;
+      }
+      while (property_row && properties.Int(0) < unit.id) property_row = properties.Step(&status);
+      while (property_row && properties.Int(0) == unit.id) {
+        unit.properties.push_back(
+            {std::string(properties.Text(1)), std::string(properties.Text(2))});
+        property_row = properties.Step(&status);
+      }
+      LOVCEN_RETURN_IF_ERROR(status);
+    }
+    if (wanted(unit) && !visit(unit)) break;
   }
   return status;
 }
 
+Result<std::int64_t> SqliteStore::MaxUnitId() {
+  Status status;
+  Statement s(db_, "SELECT coalesce(max(id), 0) FROM units", &status);
+  LOVCEN_RETURN_IF_ERROR(status);
+  std::int64_t id = 0;
+  if (s.Step(&status)) id = s.Int(0);
+  LOVCEN_RETURN_IF_ERROR(status);
+  return id;
+}
+
 Result<std::vector<Document>> SqliteStore::Documents(std::string_view story_key) {
   Status status;
-  Statement s(db_, story_key.empty()
-                       ? "SELECT id, story_key, lang, name FROM documents ORDER BY id"
-                       : "SELECT id, story_key, lang, name FROM documents WHERE story_key=? ORDER BY id",
+  Statement s(db_,
+              story_key.empty()
+                  ? "SELECT id, story_key, lang, name FROM documents ORDER BY id"
+                  : "SELECT id, story_key, lang, name FROM documents WHERE story_key=? ORDER BY id",
               &status);
   LOVCEN_RETURN_IF_ERROR(status);
   if (!story_key.empty()) s.Bind(1, story_key);
   std::vector<Document> docs;
   while (s.Step(&status)) {
-    docs.push_back({s.Int(0), std::string(s.Text(1)), LanguageFromCode(s.Int(2)), std::string(s.Text(3))});
+    docs.push_back(
+        {s.Int(0), std::string(s.Text(1)), LanguageFromCode(s.Int(2)), std::string(s.Text(3))});
   }
   LOVCEN_RETURN_IF_ERROR(status);
   return docs;
@@ -822,7 +953,8 @@ std::optional<DuplicatePolicy> DuplicatePolicyFromName(std::string_view name) {
   return std::nullopt;
 }
 
-Result<std::unique_ptr<TmStore>> OpenSqliteStore(const std::string& path, const StoreOptions& options) {
+Result<std::unique_ptr<TmStore>> OpenSqliteStore(const std::string& path,
+                                                 const StoreOptions& options) {
   const bool existed = std::filesystem::exists(path);
   if (!existed && !options.create_if_missing) {
     return IoError("no translation memory here (run 'lovcen init' or import into it)", path);

@@ -5,6 +5,7 @@
 // a glossary and an accepted finding, and bad input.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -284,6 +285,52 @@ TEST(CheckCli, LengthRatioOfAFileLearnedFromTheTm) {
                            dir + "/none.db'");
   EXPECT_EQ(alone.exit_code, 0) << alone.out << alone.err;
   EXPECT_TRUE(Parse(alone.out).empty()) << alone.out;
+  std::filesystem::remove_all(dir);
+}
+
+// A TM of more than 20,000 units is read in two halves at once (two
+// connections); findings in both halves, and an inconsistency whose two
+// units sit in different halves, must come out as from one read, in unit
+// order.
+TEST(CheckCli, BigTmReadInTwoHalvesLosesNothing) {
+  const std::string dir = TempDir("check-big-tm");
+  const std::string db = " --db '" + dir + "/tm.db'";
+  constexpr int kUnits = 20010;
+  {
+    std::ofstream tsv(dir + "/big.tsv");
+    tsv << "en\tde\n";
+    for (int i = 1; i <= kUnits; ++i) {
+      const int de_number = i == 5 || i == 20005 ? i + 1 : i;  // two planted number errors
+      if (i == 20008) {
+        tsv << "Item 10 is ready.\tPunkt 10 ist fertig.\n";  // unit 10 says "bereit"
+      } else {
+        tsv << "Item " << i << " is ready.\tPunkt " << de_number << " ist bereit.\n";
+      }
+    }
+  }
+  ASSERT_EQ(
+      RunLovcen("import --defer-concordance --on-duplicate keep-both '" + dir + "/big.tsv'" + db)
+          .exit_code,
+      0);
+  CliRun run =
+      RunLovcen("check --tm --severity info --checks number-mismatch,inconsistent-target" + db);
+  ASSERT_EQ(run.exit_code, 1) << run.err;
+  static const std::regex tm_line(R"(^(\d+): (error|warning|info): ([a-z-]+): .*$)");
+  std::vector<std::pair<long, std::string>> found;
+  std::istringstream in(run.out);
+  for (std::string l; std::getline(in, l);) {
+    std::smatch m;
+    if (std::regex_match(l, m, tm_line)) found.emplace_back(std::stol(m[1]), m[3]);
+  }
+  std::vector<std::pair<long, std::string>> numbers, inconsistent;
+  for (const auto& f : found) (f.second == "number-mismatch" ? numbers : inconsistent).push_back(f);
+  EXPECT_EQ(numbers, (std::vector<std::pair<long, std::string>>{{5, "number-mismatch"},
+                                                                {20005, "number-mismatch"}}))
+      << run.out;
+  ASSERT_FALSE(inconsistent.empty()) << run.out;
+  EXPECT_TRUE(std::is_sorted(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return a.first < b.first;
+  })) << run.out;
   std::filesystem::remove_all(dir);
 }
 

@@ -1,12 +1,13 @@
 #include "lovcen/tm_store.h"
-#include "lovcen/case_fold.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <limits>
 
 #include "../../core/src/store_schema.h"
+#include "lovcen/case_fold.h"
 #include "test_paths.h"
 
 namespace lovcen {
@@ -76,13 +77,19 @@ TEST(TmStoreTest, NormalisesToNfcAndFindsExactByMatchKey) {
   auto writer = store->BeginWrite();
   ASSERT_TRUE(writer.ok());
   // "predśednik" written with a combining acute (s + U+0301) is stored as NFC ś.
-  ASSERT_TRUE((*writer)->Add(Unit("the president", "preds\xCC\x81" "ednik")).ok());
+  ASSERT_TRUE((*writer)
+                  ->Add(Unit("the president",
+                             "preds\xCC\x81"
+                             "ednik"))
+                  .ok());
   ASSERT_TRUE((*writer)->Commit().ok());
   Segment query{"  the   president ", {}};
   auto found = store->FindExact(kEn, query);
   ASSERT_TRUE(found.ok());
   ASSERT_EQ(found->size(), 1u);
-  EXPECT_EQ(found->front().Find(kCnr)->segment.text, "pred\xC5\x9B" "ednik");
+  EXPECT_EQ(found->front().Find(kCnr)->segment.text,
+            "pred\xC5\x9B"
+            "ednik");
   EXPECT_TRUE(store->FindExact(kDe, query)->empty());  // same text, other language
   Segment with_code{"the president", {{CodeKind::kStandalone, 0, "1", "x", {}, ""}}};
   EXPECT_TRUE(store->FindExact(kEn, with_code)->empty());  // codes are part of exactness
@@ -202,10 +209,12 @@ TEST(TmStoreTest, RemoveStoryUnitsDropsOnlyThatStoryAndOrigin) {
   {
     auto w = store->BeginWrite();
     ASSERT_TRUE((*w)->Add(unit("Talks in Moscow.", "Razgovori u Moskvi.", "a", Origin::kAligned,
-                               {{"x-confidence", "0.40"}})).ok());
+                               {{"x-confidence", "0.40"}}))
+                    .ok());
     ASSERT_TRUE((*w)->Add(unit("He flew home.", "Odletio je kući.", "a", Origin::kAligned)).ok());
     ASSERT_TRUE((*w)->Add(unit("Reviewed pair.", "Pregledan par.", "a", Origin::kConfirmed,
-                               {{"x-reviewed", "yes"}})).ok());
+                               {{"x-reviewed", "yes"}}))
+                    .ok());
     ASSERT_TRUE((*w)->Add(unit("Hand pair.", "Ručni par.", "a", Origin::kConfirmed)).ok());
     ASSERT_TRUE((*w)->Add(unit("Moscow again.", "Opet Moskva.", "b", Origin::kAligned)).ok());
     ASSERT_TRUE((*w)->Commit().ok());
@@ -239,9 +248,10 @@ TEST(TmStoreTest, RemoveStoryUnitsDropsOnlyThatStoryAndOrigin) {
   // The index stays sound: FTS5's check against the variants table passes.
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  EXPECT_EQ(sqlite3_exec(db, "INSERT INTO concordance(concordance, rank) VALUES('integrity-check', 1)",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK)
+  EXPECT_EQ(
+      sqlite3_exec(db, "INSERT INTO concordance(concordance, rank) VALUES('integrity-check', 1)",
+                   nullptr, nullptr, nullptr),
+      SQLITE_OK)
       << sqlite3_errmsg(db);
   sqlite3_close(db);
 }
@@ -300,7 +310,7 @@ TEST(TmStoreTest, MigratesSchemaVersionOneKeepingData) {
   ASSERT_TRUE(unit.ok());
   EXPECT_EQ(unit->Find(kEn)->segment.text, "Old text.");
   EXPECT_EQ(unit->Find(kEn)->context_pre, "");  // column added by version 2
-  ASSERT_EQ(unit->properties.size(), 1u);         // counted by the migration
+  ASSERT_EQ(unit->properties.size(), 1u);       // counted by the migration
   EXPECT_EQ(unit->properties[0].value, "b");
   ConcordanceQuery q;
   q.text = "Old text";
@@ -310,9 +320,7 @@ TEST(TmStoreTest, MigratesSchemaVersionOneKeepingData) {
 TEST(TmStoreTest, RefusesNewerSchemaAndForeignFiles) {
   const std::string dir = TempDir("store-newer");
   const std::string newer = dir + "/newer.db";
-  {
-    auto store = Open(newer);
-  }
+  { auto store = Open(newer); }
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(newer.c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr), SQLITE_OK);
@@ -346,7 +354,8 @@ TEST(TmStoreTest, ReaderSeesConsistentSnapshotDuringWrite) {
   auto reader_store = Open(path);
   auto w = writer_store->BeginWrite();
   ASSERT_TRUE(w.ok());
-  for (int i = 0; i < 500; ++i) ASSERT_TRUE((*w)->Add(Unit("During " + std::to_string(i), "x")).ok());
+  for (int i = 0; i < 500; ++i)
+    ASSERT_TRUE((*w)->Add(Unit("During " + std::to_string(i), "x")).ok());
   // The reader is not blocked and sees the last committed state.
   auto stats = reader_store->Stats();
   ASSERT_TRUE(stats.ok()) << stats.error().ToString();
@@ -368,19 +377,119 @@ TEST(TmStoreTest, ForEachUnitFiltersByLanguageAndStory) {
   std::vector<std::string> seen;
   UnitFilter filter;
   filter.required_languages = {kEn, kDe};
-  ASSERT_TRUE(store->ForEachUnit(filter, [&](const TranslationUnit& u) {
-    seen.push_back(u.Find(kEn)->segment.text);
-    return true;
-  }).ok());
+  ASSERT_TRUE(store
+                  ->ForEachUnit(filter,
+                                [&](const TranslationUnit& u) {
+                                  seen.push_back(u.Find(kEn)->segment.text);
+                                  return true;
+                                })
+                  .ok());
   EXPECT_EQ(seen, std::vector<std::string>{"a"});
   seen.clear();
   filter = {};
   filter.story_key = "s2";
-  ASSERT_TRUE(store->ForEachUnit(filter, [&](const TranslationUnit& u) {
-    seen.push_back(u.Find(kEn)->segment.text);
-    return true;
-  }).ok());
+  ASSERT_TRUE(store
+                  ->ForEachUnit(filter,
+                                [&](const TranslationUnit& u) {
+                                  seen.push_back(u.Find(kEn)->segment.text);
+                                  return true;
+                                })
+                  .ok());
   EXPECT_EQ(seen, std::vector<std::string>{"d"});
+}
+
+// ForEachUnit reads the whole TM by merging three ordered scans; every unit
+// must come out exactly as GetUnit reads it (variants, contexts, properties,
+// metadata), and id ranges must split the scan without loss or overlap.
+TEST(TmStoreTest, ForEachUnitScanEqualsGetUnitAndSplitsByIdRange) {
+  auto store = Open(TempDir("store-foreach-scan") + "/tm.db");
+  std::vector<std::int64_t> ids;
+  {
+    auto w = store->BeginWrite();
+    for (int i = 0; i < 60; ++i) {
+      TranslationUnit u =
+          Unit("Sentence " + std::to_string(i) + ".", "Rečenica " + std::to_string(i) + ".",
+               i % 3 == 0 ? "Satz " + std::to_string(i) + "." : std::string());
+      u.story_key = i % 2 ? "odd" : "even";
+      u.author = "author" + std::to_string(i);
+      u.variants[0].context_pre = i > 0 ? "Sentence " + std::to_string(i - 1) + "." : "";
+      if (i % 4 == 1) u.properties = {{"x-note", "n" + std::to_string(i)}, {"x-two", "t"}};
+      auto id = (*w)->Add(u);
+      ASSERT_TRUE(id.ok()) << id.error().ToString();
+      ids.push_back(*id);
+    }
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  auto same = [](const TranslationUnit& a, const TranslationUnit& b) {
+    if (a.id != b.id || a.story_key != b.story_key || a.author != b.author ||
+        a.created != b.created || a.variants.size() != b.variants.size() ||
+        a.properties.size() != b.properties.size()) {
+      return false;
+    }
+    for (std::size_t i = 0; i < a.variants.size(); ++i) {
+      const Variant &x = a.variants[i], &y = b.variants[i];
+      if (x.language != y.language || x.segment.text != y.segment.text ||
+          x.context_pre != y.context_pre || x.context_post != y.context_post) {
+        return false;
+      }
+    }
+    for (std::size_t i = 0; i < a.properties.size(); ++i) {
+      if (a.properties[i].name != b.properties[i].name ||
+          a.properties[i].value != b.properties[i].value) {
+        return false;
+      }
+    }
+    return true;
+  };
+  std::vector<std::int64_t> seen;
+  ASSERT_TRUE(store
+                  ->ForEachUnit({},
+                                [&](const TranslationUnit& u) {
+                                  auto stored = store->GetUnit(u.id);
+                                  EXPECT_TRUE(stored.ok());
+                                  EXPECT_TRUE(stored.ok() && same(u, *stored)) << "unit " << u.id;
+                                  seen.push_back(u.id);
+                                  return true;
+                                })
+                  .ok());
+  EXPECT_EQ(seen, ids);
+  EXPECT_EQ(*store->MaxUnitId(), ids.back());
+
+  std::vector<std::int64_t> split;
+  for (auto [first, last] : {std::pair<std::int64_t, std::int64_t>{0, ids[20]},
+                             {ids[20] + 1, std::numeric_limits<std::int64_t>::max()}}) {
+    UnitFilter f;
+    f.min_unit_id = first;
+    f.max_unit_id = last;
+    ASSERT_TRUE(store
+                    ->ForEachUnit(f,
+                                  [&](const TranslationUnit& u) {
+                                    auto stored = store->GetUnit(u.id);
+                                    EXPECT_TRUE(stored.ok() && same(u, *stored)) << "unit " << u.id;
+                                    split.push_back(u.id);
+                                    return true;
+                                  })
+                    .ok());
+  }
+  EXPECT_EQ(split, ids);
+  // A range inside a story, and stopping early.
+  UnitFilter odd;
+  odd.story_key = "odd";
+  odd.max_unit_id = ids[9];
+  seen.clear();
+  ASSERT_TRUE(store
+                  ->ForEachUnit(odd,
+                                [&](const TranslationUnit& u) {
+                                  seen.push_back(u.id);
+                                  return true;
+                                })
+                  .ok());
+  EXPECT_EQ(seen, (std::vector<std::int64_t>{ids[1], ids[3], ids[5], ids[7], ids[9]}));
+  int visits = 0;
+  ASSERT_TRUE(store->ForEachUnit({}, [&](const TranslationUnit&) { return ++visits < 3; }).ok());
+  EXPECT_EQ(visits, 3);
+  auto empty = Open(TempDir("store-foreach-empty") + "/tm.db");
+  EXPECT_EQ(*empty->MaxUnitId(), 0);
 }
 
 }  // namespace

@@ -157,8 +157,9 @@ class Check {
   virtual void Run(const std::vector<CheckedPair>& pairs, const CheckContext& context,
                    FindingSink& sink) const = 0;
   // A check that reads the pairs' tokens judges each pair on its own, so the
-  // run hands it the pairs in consecutive batches and keeps only one batch's
-  // tokens in memory. The others see every pair at once, without tokens.
+  // run hands it the pairs in consecutive chunks (several at once, on
+  // different threads) and keeps only the chunks' tokens being checked in
+  // memory. The others see every pair at once, without tokens.
   virtual bool needs_tokens() const { return false; }
 };
 
@@ -169,8 +170,8 @@ std::vector<std::unique_ptr<Check>> BuildCheckRegistry();
 std::vector<std::string> CheckIds();
 
 struct CheckRunOptions {
-  // Pairs tokenized at a time for the checks that need tokens; 0 = lovcen's
-  // default. Findings are the same whatever the size.
+  // Pairs tokenized and checked as one task (a chunk) by the checks that
+  // need tokens; 0 = lovcen's default. Findings are the same whatever the size.
   std::size_t batch = 0;
   std::vector<std::string> checks;       // ids to run; empty = all
   Severity threshold = Severity::kInfo;  // findings below are dropped

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -42,7 +43,7 @@ struct WriteOptions {
 };
 
 struct Rejection {
-  std::string where;   // e.g. "row 17" or "tu 'abc' (line 40)"
+  std::string where;  // e.g. "row 17" or "tu 'abc' (line 40)"
   std::string reason;
 };
 
@@ -50,7 +51,7 @@ struct WriteSummary {
   std::size_t added = 0;
   std::size_t updated = 0;
   std::size_t duplicates_skipped = 0;
-  std::size_t removed = 0;  // by RemoveStoryUnits
+  std::size_t removed = 0;          // by RemoveStoryUnits
   std::vector<Rejection> rejected;  // filled by importers, not by the store
 };
 
@@ -82,7 +83,7 @@ struct ConcordanceQuery {
 };
 
 struct ConcordanceHit {
-  TranslationUnit unit;         // with every variant, for the other languages
+  TranslationUnit unit;                      // with every variant, for the other languages
   LanguageTag language{Language::kEnglish};  // variant that matched
   std::vector<std::pair<std::size_t, std::size_t>> spans;  // byte ranges matched
 };
@@ -100,6 +101,10 @@ struct TmStats {
 struct UnitFilter {
   std::vector<LanguageTag> required_languages;  // unit must hold all of them
   std::string story_key;                        // empty = any
+  // Units with ids in [min_unit_id, max_unit_id]: lets several readers, each
+  // with its own store, share one scan of a big TM (see MaxUnitId()).
+  std::int64_t min_unit_id = 0;
+  std::int64_t max_unit_id = std::numeric_limits<std::int64_t>::max();
 };
 
 class TmStore {
@@ -117,6 +122,8 @@ class TmStore {
   virtual Status ForEachUnit(const UnitFilter& filter,
                              const std::function<bool(const TranslationUnit&)>& visit) = 0;
   virtual Result<std::vector<Document>> Documents(std::string_view story_key) = 0;
+  // The highest unit id in use (0 for an empty TM).
+  virtual Result<std::int64_t> MaxUnitId() = 0;
   virtual Status RebuildConcordanceIndex() = 0;
   virtual int schema_version() const = 0;
 };
