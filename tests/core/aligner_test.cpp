@@ -190,8 +190,12 @@ TEST(Aligner, BeadsNeverCrossAParagraphBoundary) {
   const AlignEdition s = Edition(kEn, en), t = Edition(kDe, de);
   const PairAlignment p = MakeAligner().Align(s, t);
   for (const Bead& b : p.beads) {
-    if (b.source_count == 2) EXPECT_EQ(s.sentences[b.source_begin].block, s.sentences[b.source_begin + 1].block);
-    if (b.target_count == 2) EXPECT_EQ(t.sentences[b.target_begin].block, t.sentences[b.target_begin + 1].block);
+    if (b.source_count == 2) {
+      EXPECT_EQ(s.sentences[b.source_begin].block, s.sentences[b.source_begin + 1].block);
+    }
+    if (b.target_count == 2) {
+      EXPECT_EQ(t.sentences[b.target_begin].block, t.sentences[b.target_begin + 1].block);
+    }
   }
   EXPECT_EQ(Shape(p), (std::vector<std::string>{"1-1 0 0", "1-1 1 1", "1-1 2 2", "1-1 3 3"}));
 }
