@@ -1,6 +1,6 @@
-// lovcen align A B [C]: sentence alignment of two or three editions of one
-// story into the TM (one transaction), with a review file; --batch DIR for an
-// archive folder; --apply REVIEW to store a reviewed file.
+// lovcen align A B [C [D]]: sentence alignment of the editions of one story
+// (two or three languages; cnr may come in both scripts) into the TM (one transaction), with a
+// review file; --batch DIR for an archive folder; --apply REVIEW to store a reviewed file.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -113,10 +113,68 @@ MergedBead FromPair(const Bead& b) {
   return m;
 }
 
-Result<StoryAlignment> AlignStory(CliState& state, Toolkit& kit, const std::string& key,
+std::optional<LengthModel> ModelFromTm(TmStore* store, const LanguageTag& a, const LanguageTag& b) {
+  if (store == nullptr) return std::nullopt;
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  UnitFilter filter;
+  filter.required_languages = {a, b};
+  const Status s = store->ForEachUnit(filter, [&](const TranslationUnit& tu) {
+    const Variant* va = tu.Find(a);
+    const Variant* vb = tu.Find(b);
+    if (va && vb)
+      pairs.emplace_back(CharacterLength(va->segment.text), CharacterLength(vb->segment.text));
+    return pairs.size() < 5000;
+  });
+  if (!s.ok()) return std::nullopt;
+  return EstimateLengthModel(pairs);
+}
+
+std::vector<std::optional<LengthModel>> ModelsFromTm(TmStore* store,
+                                                     const std::vector<LanguageTag>& langs) {
+  std::vector<std::optional<LengthModel>> models;
+  if (langs.size() < 2) return models;
+  models.push_back(ModelFromTm(store, langs[0], langs[1]));
+  if (langs.size() == 3) {
+    models.push_back(ModelFromTm(store, langs[0], langs[2]));
+    models.push_back(ModelFromTm(store, langs[1], langs[2]));
+  }
+  return models;
+}
+
+// The length models of each set of languages, estimated from the TM once.
+class LengthModels {
+ public:
+  explicit LengthModels(TmStore* store) : store_(store) {}
+  const std::vector<std::optional<LengthModel>>& For(const std::vector<LanguageTag>& langs) {
+    std::string set;
+    for (const LanguageTag& l : langs) set += std::string(l.str()) + ",";
+    auto it = by_set_.find(set);
+    if (it == by_set_.end()) it = by_set_.emplace(set, ModelsFromTm(store_, langs)).first;
+    return it->second;
+  }
+
+ private:
+  TmStore* store_;
+  std::map<std::string, std::vector<std::optional<LengthModel>>> by_set_;
+};
+
+// Where an article comes in both Montenegrin scripts, the Cyrillic edition is
+// the Latin one transliterated: it is aligned with its Latin twin and joins
+// the beads last, not as an edition of its own (design: docs/alignment.md).
+std::optional<std::size_t> TwinIndex(const std::vector<formats::AlignArticle>& editions) {
+  std::optional<std::size_t> latin, cyrillic;
+  for (std::size_t i = 0; i < editions.size(); ++i) {
+    const Language l = editions[i].edition.language.language();
+    if (l == Language::kMontenegrinLatin) latin = i;
+    if (l == Language::kMontenegrinCyrillic) cyrillic = i;
+  }
+  if (!latin || !cyrillic || editions.size() < 3) return std::nullopt;
+  return cyrillic;
+}
+
+Result<StoryAlignment> AlignStory(Toolkit& kit, const std::string& key,
                                   const std::vector<std::string>& files,
-                                  const std::vector<LanguageTag>& langs,
-                                  const std::vector<std::optional<LengthModel>>& models) {
+                                  const std::vector<LanguageTag>& langs, LengthModels& models) {
   StoryAlignment story;
   story.key = key;
   for (std::size_t i = 0; i < files.size(); ++i) {
@@ -130,8 +188,8 @@ Result<StoryAlignment> AlignStory(CliState& state, Toolkit& kit, const std::stri
     }
     for (const auto& other : story.editions) {
       if (other.edition.language == *article->language) {
-        return UsageError("language " + std::string(article->language->str()) +
-                          " given twice (" + other.article.source_name + " and " + files[i] + ")");
+        return UsageError("language " + std::string(article->language->str()) + " given twice (" +
+                          other.article.source_name + " and " + files[i] + ")");
       }
     }
     auto segmenter = kit.SegmenterFor(*article->language);
@@ -141,27 +199,50 @@ Result<StoryAlignment> AlignStory(CliState& state, Toolkit& kit, const std::stri
       return BadInput("the edition has no sentences; nothing to align").InFile(files[i]);
     }
   }
-  (void)state;
-  if (story.editions.size() == 2) {
-    const PairAlignment p = kit.aligner->Align(story.editions[0].edition, story.editions[1].edition,
-                                               models.empty() ? std::nullopt : models[0]);
+  const std::optional<std::size_t> twin = TwinIndex(story.editions);
+  if (twin)
+    std::rotate(story.editions.begin() + *twin, story.editions.begin() + *twin + 1,
+                story.editions.end());
+  const std::size_t primary = story.editions.size() - (twin ? 1 : 0);
+  if (primary > 3)
+    return UsageError("give two or three languages (cnr in both scripts counts once)");
+  std::vector<LanguageTag> primary_langs;
+  for (std::size_t i = 0; i < primary; ++i)
+    primary_langs.push_back(story.editions[i].edition.language);
+  const std::vector<std::optional<LengthModel>>& m = models.For(primary_langs);
+
+  // The pairings the story's quality is judged on: each edition's pairing
+  // with the pivot, and the twin's with its base.
+  std::vector<PairAlignment> pairs;
+  if (primary == 2) {
+    PairAlignment p = kit.aligner->Align(story.editions[0].edition, story.editions[1].edition,
+                                         m.empty() ? std::nullopt : m[0]);
     for (const Bead& b : p.beads) story.beads.push_back(FromPair(b));
-    story.mean_confidence = p.mean_confidence;
-    story.matched_share = p.matched_share;
-    story.anchor_agreement = p.anchor_agreement;
-    story.anchored_beads = p.anchored_beads;
+    pairs.push_back(std::move(p));
   } else {
     const AlignEdition e[3] = {story.editions[0].edition, story.editions[1].edition,
                                story.editions[2].edition};
-    const MultiAlignment m = kit.aligner->AlignThree(e, models);
-    story.beads = m.beads;
-    story.mean_confidence = (m.pairs[0].mean_confidence + m.pairs[1].mean_confidence) / 2;
-    story.matched_share = std::min(m.pairs[0].matched_share, m.pairs[1].matched_share);
-    const PairAlignment& weaker =
-        m.pairs[0].anchor_agreement <= m.pairs[1].anchor_agreement ? m.pairs[0] : m.pairs[1];
-    story.anchor_agreement = weaker.anchor_agreement;
-    story.anchored_beads = weaker.anchored_beads;
+    MultiAlignment multi = kit.aligner->AlignThree(e, m);
+    story.beads = std::move(multi.beads);
+    pairs.push_back(std::move(multi.pairs[0]));
+    pairs.push_back(std::move(multi.pairs[1]));
   }
+  if (twin) {
+    std::size_t base = 0;
+    while (story.editions[base].edition.language.language() != Language::kMontenegrinLatin) ++base;
+    pairs.push_back(kit.aligner->AddTwin(story.beads, base, story.editions[base].edition,
+                                         story.editions.back().edition));
+  }
+  story.mean_confidence = 0;
+  story.matched_share = 1;
+  const PairAlignment* weakest = &pairs.front();
+  for (const PairAlignment& p : pairs) {
+    story.mean_confidence += p.mean_confidence / static_cast<double>(pairs.size());
+    story.matched_share = std::min(story.matched_share, p.matched_share);
+    if (p.anchor_agreement < weakest->anchor_agreement) weakest = &p;
+  }
+  story.anchor_agreement = weakest->anchor_agreement;
+  story.anchored_beads = weakest->anchored_beads;
   return story;
 }
 
@@ -245,11 +326,10 @@ formats::ReviewFile ReviewOf(const StoryAlignment& story, double min_confidence)
     row.review = ReviewNote(b, min_confidence);
     row.confidence = b.confidence;
     for (std::size_t e = 0; e < b.spans.size(); ++e) {
-      row.cells.push_back(b.spans[e].count
-                              ? formats::JoinSentences(story.editions[e], b.spans[e].begin,
-                                                       b.spans[e].count)
-                                    .text
-                              : "");
+      row.cells.push_back(
+          b.spans[e].count
+              ? formats::JoinSentences(story.editions[e], b.spans[e].begin, b.spans[e].count).text
+              : "");
     }
     file.rows.push_back(std::move(row));
   }
@@ -257,33 +337,6 @@ formats::ReviewFile ReviewOf(const StoryAlignment& story, double min_confidence)
 }
 
 // Gale-Church parameters from the TM's pairs of these languages, when it holds enough.
-std::optional<LengthModel> ModelFromTm(TmStore* store, const LanguageTag& a, const LanguageTag& b) {
-  if (store == nullptr) return std::nullopt;
-  std::vector<std::pair<std::size_t, std::size_t>> pairs;
-  UnitFilter filter;
-  filter.required_languages = {a, b};
-  const Status s = store->ForEachUnit(filter, [&](const TranslationUnit& tu) {
-    const Variant* va = tu.Find(a);
-    const Variant* vb = tu.Find(b);
-    if (va && vb) pairs.emplace_back(CharacterLength(va->segment.text), CharacterLength(vb->segment.text));
-    return pairs.size() < 5000;
-  });
-  if (!s.ok()) return std::nullopt;
-  return EstimateLengthModel(pairs);
-}
-
-std::vector<std::optional<LengthModel>> ModelsFromTm(TmStore* store,
-                                                     const std::vector<LanguageTag>& langs) {
-  std::vector<std::optional<LengthModel>> models;
-  if (langs.size() < 2) return models;
-  models.push_back(ModelFromTm(store, langs[0], langs[1]));
-  if (langs.size() == 3) {
-    models.push_back(ModelFromTm(store, langs[0], langs[2]));
-    models.push_back(ModelFromTm(store, langs[1], langs[2]));
-  }
-  return models;
-}
-
 std::vector<LanguageTag> LanguagesOf(const std::vector<std::string>& files) {
   std::vector<LanguageTag> out;
   for (const std::string& f : files) {
@@ -306,8 +359,8 @@ Status WriteFile(const std::string& path, const std::string& content) {
 }
 
 void RunPair(CliState& state, const AlignArgs& args) {
-  if (args.files.size() < 2 || args.files.size() > 3) {
-    return void(Fail(state, UsageError("give two or three editions of one story (or --batch DIR)")));
+  if (args.files.size() < 2 || args.files.size() > 4) {
+    return void(Fail(state, UsageError("give two to four editions of one story (or --batch DIR)")));
   }
   std::vector<LanguageTag> langs;
   if (!args.langs.empty()) {
@@ -337,14 +390,15 @@ void RunPair(CliState& state, const AlignArgs& args) {
     store = std::move(*s);
   }
   const std::string key = args.story.empty() ? StoryKeyOf(args.files[0]) : args.story;
-  auto story = AlignStory(state, *kit, key, args.files, langs, ModelsFromTm(store.get(), langs));
+  LengthModels models(store.get());
+  auto story = AlignStory(*kit, key, args.files, langs, models);
   if (!story.ok()) return void(Fail(state, story.error()));
   if (DifferentStories(*story) && !args.force) {
-    return void(Fail(state, BadInput("the editions do not look like the same story (mean confidence " +
-                                     Fixed(story->mean_confidence) + ", " +
-                                     Fixed(100 * story->matched_share) + "% of sentences paired, " +
-                                     Fixed(100 * story->anchor_agreement) +
-                                     "% of anchored pairs agree); nothing stored (--force to align anyway)")));
+    return void(Fail(
+        state, BadInput("the editions do not look like the same story (mean confidence " +
+                        Fixed(story->mean_confidence) + ", " + Fixed(100 * story->matched_share) +
+                        "% of sentences paired, " + Fixed(100 * story->anchor_agreement) +
+                        "% of anchored pairs agree); nothing stored (--force to align anyway)")));
   }
   std::size_t units = 0, flagged = 0;
   for (const MergedBead& b : story->beads) flagged += !ReviewNote(b, args.min_confidence).empty();
@@ -355,14 +409,16 @@ void RunPair(CliState& state, const AlignArgs& args) {
       return void(Fail(state, s.error()));
     }
     if (!args.review.empty()) {
-      if (Status s = WriteFile(args.review, formats::WriteReviewTsv(ReviewOf(*story, args.min_confidence)));
+      if (Status s = WriteFile(args.review,
+                               formats::WriteReviewTsv(ReviewOf(*story, args.min_confidence)));
           !s.ok()) {
         return void(Fail(state, s.error()));  // the writer rolls back
       }
     }
     if (Status s = (*writer)->Commit(); !s.ok()) return void(Fail(state, s.error()));
   } else if (!args.review.empty()) {
-    if (Status s = WriteFile(args.review, formats::WriteReviewTsv(ReviewOf(*story, args.min_confidence)));
+    if (Status s =
+            WriteFile(args.review, formats::WriteReviewTsv(ReviewOf(*story, args.min_confidence)));
         !s.ok()) {
       return void(Fail(state, s.error()));
     }
@@ -429,30 +485,27 @@ void RunBatch(CliState& state, const AlignArgs& args) {
     writer = std::move(*w);
   }
   const auto start = std::chrono::steady_clock::now();
-  std::map<std::string, std::vector<std::optional<LengthModel>>> models;
+  LengthModels models(store.get());
   std::size_t aligned = 0, skipped = 0, units = 0, beads = 0, flagged = 0;
   Progress progress(state, "aligning");
   std::size_t done = 0;
   for (const auto& [key, by_lang] : stories) {
     progress.Update(++done, stories.size());
-    if (by_lang.size() < 2 || by_lang.size() > 3) {
+    if (by_lang.size() < 2) {
       Warn(state, key + ": " + std::to_string(by_lang.size()) + " edition(s), skipped");
       ++skipped;
       continue;
     }
     std::vector<std::string> files;
     std::vector<LanguageTag> langs;
-    std::string set;
     // English first when present: the usual pivot and source.
     for (const char* pref : {"en", "cnr-Latn", "cnr-Cyrl", "de"}) {
       auto it = by_lang.find(pref);
       if (it == by_lang.end()) continue;
       files.push_back(it->second);
       langs.push_back(LanguageTag::Parse(pref).value());
-      set += std::string(pref) + ",";
     }
-    if (!models.count(set)) models[set] = ModelsFromTm(store.get(), langs);
-    auto story = AlignStory(state, *kit, key, files, langs, models[set]);
+    auto story = AlignStory(*kit, key, files, langs, models);
     if (!story.ok()) {
       // One unreadable story must not cost the archive: it is reported (and
       // the exit code says so), the others are stored.
@@ -516,7 +569,8 @@ void RunApply(CliState& state, const AlignArgs& args) {
   if (!review.ok()) return void(Fail(state, review.error()));
   const std::string key = args.story.empty() ? review->story : args.story;
   if (args.dry_run) {
-    *state.out << "read " << review->rows.size() << " rows of " << key << "; dry run, nothing stored\n";
+    *state.out << "read " << review->rows.size() << " rows of " << key
+               << "; dry run, nothing stored\n";
     return;
   }
   auto store = OpenStore(state, true);
@@ -559,8 +613,9 @@ void RunApply(CliState& state, const AlignArgs& args) {
   if (Status s = (*writer)->Commit(); !s.ok()) return void(Fail(state, s.error()));
   const WriteSummary& sum = (*writer)->summary();
   if (state.global.json) {
-    *state.out << "{\"story\":" << JsonString(key) << ",\"units\":" << units << ",\"added\":" << sum.added
-               << ",\"updated\":" << sum.updated << ",\"replaced\":" << sum.removed << "}\n";
+    *state.out << "{\"story\":" << JsonString(key) << ",\"units\":" << units
+               << ",\"added\":" << sum.added << ",\"updated\":" << sum.updated
+               << ",\"replaced\":" << sum.removed << "}\n";
     return;
   }
   if (!state.global.quiet) {
@@ -576,7 +631,8 @@ void Run(CliState& state, const AlignArgs& args) {
   }
   const int modes = !args.batch.empty() + !args.apply.empty() + !args.files.empty();
   if (modes != 1) {
-    return void(Fail(state, UsageError("give two or three editions, or --batch DIR, or --apply REVIEW")));
+    return void(
+        Fail(state, UsageError("give two to four editions, or --batch DIR, or --apply REVIEW")));
   }
   if (!args.review.empty() && fs::path(args.review).extension() != ".tsv") {
     return void(Fail(state, UsageError("--review writes TSV: name the file *.tsv")));
@@ -591,15 +647,21 @@ void Run(CliState& state, const AlignArgs& args) {
 void AddAlignCommand(CLI::App& app, CliState& state) {
   auto args = std::make_shared<AlignArgs>();
   CLI::App* cmd = app.add_subcommand("align", "align the editions of a story into the TM");
-  cmd->add_option("editions", args->files, "two or three article files (text, Markdown, HTML)");
-  cmd->add_option("--langs", args->langs, "languages of the editions, comma-separated (default: from file names)");
+  cmd->add_option("editions", args->files,
+                  "two to four article files (text, Markdown, HTML); cnr in both scripts: the "
+                  "Cyrillic pairs with the Latin");
+  cmd->add_option("--langs", args->langs,
+                  "languages of the editions, comma-separated (default: from file names)");
   cmd->add_option("--story", args->story, "story key (default: the first file's name)");
-  cmd->add_option("--review", args->review, "write a review file (TSV) with the beads to check marked");
-  cmd->add_option("--min-confidence", args->min_confidence, "beads below this are marked for review")
+  cmd->add_option("--review", args->review,
+                  "write a review file (TSV) with the beads to check marked");
+  cmd->add_option("--min-confidence", args->min_confidence,
+                  "beads below this are marked for review")
       ->capture_default_str();
   cmd->add_flag("--dry-run", args->dry_run, "align and report, store nothing");
   cmd->add_flag("--force", args->force, "align even editions that look like different stories");
-  cmd->add_option("--batch", args->batch, "align every story of an archive folder (key.lang.txt files)");
+  cmd->add_option("--batch", args->batch,
+                  "align every story of an archive folder (key.lang.txt files)");
   cmd->add_option("--apply", args->apply, "store the units of a reviewed review file");
   cmd->add_option("--srx", args->srx, "segmentation rules (default: lovcen's own)");
   cmd->callback([&state, args] { Run(state, *args); });

@@ -91,24 +91,6 @@ struct Band {
 
 }  // namespace
 
-struct Aligner::Impl {
-  AlignerOptions options;
-  const Transliterator* transliterator = nullptr;
-  std::map<Language, Tokenizer> tokenizers;
-
-  std::vector<SentenceFeatures> Features(const AlignEdition& e) const {
-    // Tokenizers are not thread-safe; a clone per call keeps Align() const
-    // and shareable (cloning does not reload ICU's rules).
-    const Tokenizer tokenizer = tokenizers.at(e.language.language()).Clone();
-    std::vector<SentenceFeatures> f = align_internal::ExtractFeatures(
-        e, tokenizer, options.use_anchors ? transliterator : nullptr);
-    if (!options.use_anchors) {
-      for (SentenceFeatures& s : f) s.hard.clear(), s.soft.clear(), s.quote = false;
-    }
-    return f;
-  }
-};
-
 Result<Aligner> Aligner::Create(const AlignerOptions& options,
                                 const Transliterator* transliterator) {
   auto impl = std::make_unique<Impl>();
@@ -174,7 +156,8 @@ PairAlignment Aligner::Align(const AlignEdition& source, const AlignEdition& tar
   const BlockSpans sblocks(s), tblocks(t);
   const double omit_one = align_internal::PriorCost(BeadKind::k1_0) + align_internal::kOmissionCost;
   // Step k into cell (i, j): how far it reaches back (di, dj).
-  auto step_span = [&](std::size_t k, std::size_t i, std::size_t j) -> std::pair<std::size_t, std::size_t> {
+  auto step_span = [&](std::size_t k, std::size_t i,
+                       std::size_t j) -> std::pair<std::size_t, std::size_t> {
     if (k < kSteps.size()) return {kSteps[k].di, kSteps[k].dj};
     if (!bounded) return {0, 0};
     if (k == kBlockOmitSource) return {sblocks.ending[i], 0};
@@ -285,7 +268,8 @@ PairAlignment Aligner::Align(const AlignEdition& source, const AlignEdition& tar
   std::size_t matched_beads = 0, matched_sentences = 0, anchored = 0, agreeing = 0;
   auto has_anchors = [](const std::vector<SentenceFeatures>& f, std::size_t b, std::size_t e) {
     for (std::size_t k = b; k < e; ++k) {
-      if (!f[k].hard.empty() || !f[k].medium.empty() || !f[k].soft.empty() || f[k].quote) return true;
+      if (!f[k].hard.empty() || !f[k].medium.empty() || !f[k].soft.empty() || f[k].quote)
+        return true;
     }
     return false;
   };

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <vector>
 
 #include "lovcen/aligner.h"
@@ -57,3 +58,26 @@ double StructureCost(const std::vector<SentenceFeatures>& s, std::size_t sb, std
                      const std::vector<SentenceFeatures>& t, std::size_t tb, std::size_t te);
 
 }  // namespace lovcen::align_internal
+
+namespace lovcen {
+
+// The aligner's state, shared by its source files.
+struct Aligner::Impl {
+  AlignerOptions options;
+  const Transliterator* transliterator = nullptr;
+  std::map<Language, Tokenizer> tokenizers;
+
+  std::vector<align_internal::SentenceFeatures> Features(const AlignEdition& e) const {
+    // Tokenizers are not thread-safe; a clone per call keeps Align() const
+    // and shareable (cloning does not reload ICU's rules).
+    const Tokenizer tokenizer = tokenizers.at(e.language.language()).Clone();
+    std::vector<align_internal::SentenceFeatures> f = align_internal::ExtractFeatures(
+        e, tokenizer, options.use_anchors ? transliterator : nullptr);
+    if (!options.use_anchors) {
+      for (auto& s : f) s.hard.clear(), s.soft.clear(), s.quote = false;
+    }
+    return f;
+  }
+};
+
+}  // namespace lovcen

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "cli_runner.h"
@@ -40,8 +42,8 @@ long StoredUnits(const std::string& db) {
 
 std::string ExportTmx(const std::string& db, const std::string& src, const std::string& tgt) {
   const std::string out = TempDir("align-export") + "/out.tmx";
-  CliRun run = RunLovcen("export --format tmx --src " + src + " --tgt " + tgt + " --db " + Quote(db) +
-                         " -o " + Quote(out));
+  CliRun run = RunLovcen("export --format tmx --src " + src + " --tgt " + tgt + " --db " +
+                         Quote(db) + " -o " + Quote(out));
   EXPECT_EQ(run.exit_code, 0) << run.err;
   return ReadFile(out);
 }
@@ -58,9 +60,9 @@ TEST(AlignCli, ThreeEditionsStoreMultilingualUnitsAndReAligningReplacesThem) {
   const std::string dir = TempDir("align-three");
   const std::string db = dir + "/tm.db";
   const std::string review = dir + "/review.tsv";
-  CliRun run = RunLovcen("align --json --db " + Quote(db) + " " + Quote(Edition(kStory, "en")) + " " +
-                         Quote(Edition(kStory, "cnr-Latn")) + " " + Quote(Edition(kStory, "de")) +
-                         " --review " + Quote(review));
+  CliRun run = RunLovcen("align --json --db " + Quote(db) + " " + Quote(Edition(kStory, "en")) +
+                         " " + Quote(Edition(kStory, "cnr-Latn")) + " " +
+                         Quote(Edition(kStory, "de")) + " --review " + Quote(review));
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const long units = JsonNumber(run.out, "units");
   EXPECT_GT(units, 20) << run.out;
@@ -84,8 +86,9 @@ TEST(AlignCli, ThreeEditionsStoreMultilingualUnitsAndReAligningReplacesThem) {
   EXPECT_EQ(lines.size() - 2, static_cast<std::size_t>(JsonNumber(run.out, "beads")));
 
   // Aligning the story again replaces its units instead of adding a copy.
-  CliRun again = RunLovcen("align --json --db " + Quote(db) + " " + Quote(Edition(kStory, "en")) + " " +
-                           Quote(Edition(kStory, "cnr-Latn")) + " " + Quote(Edition(kStory, "de")));
+  CliRun again =
+      RunLovcen("align --json --db " + Quote(db) + " " + Quote(Edition(kStory, "en")) + " " +
+                Quote(Edition(kStory, "cnr-Latn")) + " " + Quote(Edition(kStory, "de")));
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(StoredUnits(db), units);
 }
@@ -137,7 +140,8 @@ TEST(AlignCli, AppliedReviewReplacesTheStoryAlignment) {
   const std::string tmx = ExportTmx(db, "en", "de");
   EXPECT_NE(tmx.find("x-reviewed"), std::string::npos);
   EXPECT_EQ(tmx.find(">" + dropped_en + "<"), std::string::npos) << "dropped row still stored";
-  EXPECT_EQ(tmx.find(">" + a.cells[0] + "<"), std::string::npos) << "the unmerged pair is still stored";
+  EXPECT_EQ(tmx.find(">" + a.cells[0] + "<"), std::string::npos)
+      << "the unmerged pair is still stored";
   EXPECT_NE(tmx.find(merged_de), std::string::npos);
 
   CliRun twice = RunLovcen("align --json --db " + Quote(db) + " --apply " + Quote(review));
@@ -204,13 +208,14 @@ TEST(AlignCli, EmptyEditionAndLanguageTwiceAreRefused) {
   const std::string db = dir + "/tm.db";
   const std::string empty = dir + "/story.de.txt";
   std::ofstream(empty) << "\n\n";
-  CliRun run = RunLovcen("align --db " + Quote(db) + " " + Quote(Edition(kStory, "en")) + " " + Quote(empty));
+  CliRun run = RunLovcen("align --db " + Quote(db) + " " + Quote(Edition(kStory, "en")) + " " +
+                         Quote(empty));
   EXPECT_EQ(run.exit_code, 3);
   EXPECT_NE(run.err.find("story.de.txt"), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("empty"), std::string::npos) << run.err;
 
-  CliRun twice = RunLovcen("align --db " + Quote(db) + " --langs en,en " + Quote(Edition(kStory, "en")) +
-                           " " + Quote(Edition(kStory, "de")));
+  CliRun twice = RunLovcen("align --db " + Quote(db) + " --langs en,en " +
+                           Quote(Edition(kStory, "en")) + " " + Quote(Edition(kStory, "de")));
   EXPECT_EQ(twice.exit_code, 2);
   EXPECT_NE(twice.err.find("given twice"), std::string::npos) << twice.err;
 
@@ -227,7 +232,8 @@ TEST(AlignCli, BatchAlignsAnArchiveAndReportsWhatItSkipped) {
   for (const char* story : {kStory, kOtherStory, "2025-04-18-inflation-march"}) {
     fs::create_directories(archive + "/" + story);
     for (const char* lang : {"en", "cnr-Latn", "de"}) {
-      fs::copy_file(Edition(story, lang), archive + "/" + story + "/" + story + "." + lang + ".txt");
+      fs::copy_file(Edition(story, lang),
+                    archive + "/" + story + "/" + story + "." + lang + ".txt");
     }
   }
   // A story with an empty German edition, and one with a single edition.
@@ -257,6 +263,114 @@ TEST(AlignCli, BatchAlignsAnArchiveAndReportsWhatItSkipped) {
   CliRun text = RunLovcen("align --db " + Quote(db2) + " --batch " + Quote(archive));
   EXPECT_NE(text.out.find("aligned 3 of 5 stories (2 skipped)"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("stories/s"), std::string::npos);
+}
+
+// The gold table of a corpora story as rows of language -> cell.
+std::vector<std::map<std::string, std::string>> GoldRows(const std::string& story) {
+  const std::vector<std::string> lines =
+      Lines(ReadFile(CorporaDir() + "/" + story + "/" + story + ".tsv"));
+  auto split = [](const std::string& line) {
+    std::vector<std::string> out;
+    std::istringstream in(line);
+    std::string cell;
+    while (std::getline(in, cell, '\t')) out.push_back(cell);
+    if (!line.empty() && line.back() == '\t') out.push_back("");
+    return out;
+  };
+  const std::vector<std::string> header = split(lines.at(0));
+  std::vector<std::map<std::string, std::string>> rows;
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    if (lines[i].empty()) continue;
+    std::vector<std::string> cells = split(lines[i]);
+    cells.resize(header.size());
+    std::map<std::string, std::string> row;
+    for (std::size_t c = 0; c < header.size(); ++c) row[header[c]] = cells[c];
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+// All four editions in one call: the Cyrillic edition pairs with its Latin
+// twin, and every row of the review file is a row of the hand-made gold table.
+TEST(AlignCli, FourEditionsGiveTheRowsOfTheGoldTable) {
+  const std::string dir = TempDir("align-four");
+  const std::string db = dir + "/tm.db";
+  const std::string review = dir + "/review.tsv";
+  CliRun run =
+      RunLovcen("align --json --db " + Quote(db) + " --review " + Quote(review) + " " +
+                Quote(Edition(kStory, "cnr-Cyrl")) + " " + Quote(Edition(kStory, "en")) + " " +
+                Quote(Edition(kStory, "de")) + " " + Quote(Edition(kStory, "cnr-Latn")));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto file = formats::ReadReviewTsv(review);
+  ASSERT_TRUE(file.ok()) << file.error().ToString();
+  ASSERT_EQ(file->languages.size(), 4u);
+  EXPECT_EQ(file->languages.back().str(), "cnr-Cyrl");  // the twin joins last
+  const auto gold = GoldRows(kStory);
+  std::size_t matched = 0;
+  for (const formats::ReviewRow& row : file->rows) {
+    std::map<std::string, std::string> cells;
+    for (std::size_t c = 0; c < row.cells.size(); ++c)
+      cells[std::string(file->languages[c].str())] = row.cells[c];
+    const bool in_gold = std::find(gold.begin(), gold.end(), cells) != gold.end();
+    EXPECT_TRUE(in_gold) << "not a gold row: " << cells["en"] << " | " << cells["cnr-Cyrl"];
+    matched += in_gold;
+  }
+  EXPECT_EQ(matched, gold.size());
+  EXPECT_EQ(JsonNumber(run.out, "units"), static_cast<long>(gold.size()));
+  // Each stored unit holds the two scripts, so the pair can be exported.
+  const std::string tmx = ExportTmx(db, "cnr-Latn", "cnr-Cyrl");
+  std::size_t tus = 0;
+  for (std::size_t at = tmx.find("<tu "); at != std::string::npos; at = tmx.find("<tu ", at + 1))
+    ++tus;
+  EXPECT_EQ(tus, gold.size());
+}
+
+// The Cyrillic edition of another story is refused like any other edition.
+TEST(AlignCli, TwinOfAnotherStoryIsRefused) {
+  const std::string db = TempDir("align-four-wrong") + "/tm.db";
+  CliRun run = RunLovcen("align --db " + Quote(db) + " " + Quote(Edition(kStory, "en")) + " " +
+                         Quote(Edition(kStory, "cnr-Latn")) + " " + Quote(Edition(kStory, "de")) +
+                         " " + Quote(Edition(kOtherStory, "cnr-Cyrl")));
+  EXPECT_EQ(run.exit_code, 3) << run.out << run.err;
+  EXPECT_NE(run.err.find("same story"), std::string::npos) << run.err;
+  EXPECT_EQ(StoredUnits(db), 0);
+}
+
+// The bundled archive as it is: every story with two editions or more is
+// aligned in all four; the one with a single edition is reported, not fatal.
+TEST(AlignCli, BatchAlignsEveryStoryOfTheCorpora) {
+  const std::string db = TempDir("align-corpora") + "/tm.db";
+  CliRun run = RunLovcen("align --json --db " + Quote(db) + " --batch " + Quote(CorporaDir()));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(JsonNumber(run.out, "stories"), 11) << run.out;
+  EXPECT_EQ(JsonNumber(run.out, "aligned"), 10) << run.out;
+  EXPECT_EQ(JsonNumber(run.out, "skipped"), 1) << run.out;
+  EXPECT_NE(run.err.find("2025-05-10-rubio-ceasefire: 1 edition(s), skipped"), std::string::npos)
+      << run.err;
+  long gold_rows = 0;
+  std::set<std::map<std::string, std::string>> distinct;  // the TM keeps a repeated unit once
+  for (const auto& entry : fs::directory_iterator(CorporaDir())) {
+    const std::string key = entry.path().filename().string();
+    if (!entry.is_directory() || !fs::exists(entry.path() / (key + ".tsv"))) continue;
+    for (const auto& row : GoldRows(key)) {
+      ++gold_rows;
+      std::size_t cells = 0;
+      for (const auto& [lang, text] : row) cells += !text.empty();
+      if (cells >= 2) distinct.insert(row);
+    }
+  }
+  // Within a few of the gold table (the three-way merge may join or split a
+  // row where two pairings disagree; those are marked for review).
+  EXPECT_NEAR(JsonNumber(run.out, "beads"), gold_rows, 5) << run.out;
+  const long units = JsonNumber(run.out, "units");
+  EXPECT_NEAR(units, static_cast<long>(distinct.size()), 5) << run.out;
+  EXPECT_LE(JsonNumber(run.out, "flagged"), 5) << run.out;
+  CliRun stats = RunLovcen("stats --json --db " + Quote(db));
+  std::smatch latin, cyrillic;
+  ASSERT_TRUE(std::regex_search(stats.out, latin, std::regex("\"cnr-Latn\":([0-9]+)")));
+  ASSERT_TRUE(std::regex_search(stats.out, cyrillic, std::regex("\"cnr-Cyrl\":([0-9]+)")));
+  EXPECT_EQ(latin[1], cyrillic[1]) << stats.out;
+  EXPECT_EQ(std::stol(latin[1]), units);
 }
 
 }  // namespace

@@ -281,5 +281,78 @@ TEST(AlignerGold, BeadF1AgainstCorporaGold) {
   }
 }
 
+// The four editions end to end as `lovcen align` stores them: en, cnr-Latn
+// and de aligned three ways, cnr-Cyrl joined through its Latin twin. Each
+// multilingual bead must be a row of the gold table, all four cells equal;
+// and the twin pairing alone is scored against the gold cnr-Latn/cnr-Cyrl
+// beads beside the translation model's.
+TEST(AlignerGold, FourEditionsMatchTheGoldRows) {
+  auto translit = Transliterator::Create();
+  ASSERT_TRUE(translit.ok()) << translit.error().ToString();
+  auto aligner = Aligner::Create({}, &*translit);
+  ASSERT_TRUE(aligner.ok());
+  auto srx = formats::ReadDefaultSrx();
+  ASSERT_TRUE(srx.ok());
+  const char* const order[] = {"en", "cnr-Latn", "de", "cnr-Cyrl"};
+  std::map<std::string, Segmenter> segmenters;
+  Score rows, twin, model;
+  for (const std::string& key : StoryKeys()) {
+    const std::string dir = testing::CorporaDir() + "/" + key;
+    const Story story = ReadStory(dir, key);
+    std::vector<AlignEdition> e2e;
+    for (const char* l : order) {
+      const LanguageTag tag = LanguageTag::Parse(l).value();
+      if (!segmenters.count(l)) segmenters.emplace(l, Segmenter::Create(*srx, tag).value());
+      auto article = formats::ReadArticle(dir + "/" + key + "." + l + ".txt");
+      ASSERT_TRUE(article.ok()) << article.error().ToString();
+      article->language = tag;
+      e2e.push_back(formats::SegmentForAlignment(std::move(*article), segmenters.at(l)).edition);
+    }
+    MultiAlignment m = aligner->AlignThree(std::span(e2e).first(3));
+    aligner->AddTwin(m.beads, 1, e2e[1], e2e[3]);
+    std::set<std::vector<std::string>> predicted, gold;
+    for (const MergedBead& b : m.beads) {
+      std::vector<std::string> cells;
+      for (std::size_t e = 0; e < 4; ++e)
+        cells.push_back(JoinText(e2e[e], b.spans[e].begin, b.spans[e].count));
+      predicted.insert(cells);
+    }
+    for (const auto& row : story.rows) {
+      std::vector<std::string> cells;
+      std::size_t present = 0;
+      for (const char* l : order) {
+        const auto [first, count] = row.at(l);
+        cells.push_back(JoinText(story.gold_editions.at(l), first, count));
+        present += count > 0;
+      }
+      if (present > 0) gold.insert(cells);
+    }
+    const std::size_t common = Common(predicted, gold);
+    for (const auto& cells : predicted) {
+      if (gold.count(cells)) continue;
+      std::printf("  not a gold row of %s:", key.c_str());
+      for (const std::string& c : cells) std::printf(" | %.30s", c.c_str());
+      std::printf(" (pivot %zu)", m.pivot);
+      std::printf("\n");
+    }
+    rows.Add(common, predicted.size(), gold.size());
+
+    const std::set<IndexBead> gold_twin = GoldBeads(story, "cnr-Latn", "cnr-Cyrl");
+    const AlignEdition& latin = story.gold_editions.at("cnr-Latn");
+    const AlignEdition& cyrillic = story.gold_editions.at("cnr-Cyrl");
+    const auto tp = PredictedBeads(aligner->AlignTwins(latin, cyrillic));
+    const auto mp = PredictedBeads(aligner->Align(latin, cyrillic));
+    twin.Add(Common(tp, gold_twin), tp.size(), gold_twin.size());
+    model.Add(Common(mp, gold_twin), mp.size(), gold_twin.size());
+  }
+  std::printf("four-edition rows (end to end): F1 %.3f (%zu of %zu gold rows)\n", rows.F1(),
+              rows.correct, rows.gold);
+  std::printf("cnr-Latn/cnr-Cyrl twin pairing: F1 %.3f; translation model alone %.3f\n", twin.F1(),
+              model.F1());
+  EXPECT_GE(rows.F1(), 0.97);
+  EXPECT_GE(twin.F1(), 0.99);
+  EXPECT_GE(twin.F1(), model.F1());
+}
+
 }  // namespace
 }  // namespace lovcen

@@ -21,8 +21,8 @@ const LanguageTag kCyrl{Language::kMontenegrinCyrillic};
 
 // An edition from paragraphs of sentences; the first paragraph is the title
 // when `title` is set.
-AlignEdition Edition(const LanguageTag& lang, const std::vector<std::vector<std::string>>& paragraphs,
-                     bool title = false) {
+AlignEdition Edition(const LanguageTag& lang,
+                     const std::vector<std::vector<std::string>>& paragraphs, bool title = false) {
   AlignEdition e;
   e.language = lang;
   for (std::size_t p = 0; p < paragraphs.size(); ++p) {
@@ -80,6 +80,14 @@ const std::vector<std::string> kDeBody = {
     "Das Parlament soll vor Ende Mai über den Vorschlag abstimmen.",
 };
 
+const std::vector<std::string> kCnrBody = {
+    "Vlada je u utorak usvojila budžet za 2025. godinu.",
+    "Predviđa potrošnju od 3,2 milijarde eura, 8 odsto više nego prošle godine.",
+    "Opozicione partije kažu da plan zanemaruje sjever zemlje.",
+    "Ministar finansija odbacio je kritike na konferenciji za medije u Podgorici.",
+    "Očekuje se da parlament o prijedlogu glasa prije kraja maja.",
+};
+
 TEST(Aligner, OneToOneBeadsWithHighConfidence) {
   const Aligner aligner = MakeAligner();
   const PairAlignment p = aligner.Align(Edition(kEn, {kEnBody}), Edition(kDe, {kDeBody}));
@@ -99,13 +107,15 @@ TEST(Aligner, SplitInTheTargetIsOneToTwo) {
   de.insert(de.begin() + 2, "Das sind 8 Prozent mehr als im Vorjahr.");
   const PairAlignment p = MakeAligner().Align(Edition(kEn, {kEnBody}), Edition(kDe, {de}));
   ExpectCoversEverySentenceOnce(p, 5, 6);
-  EXPECT_EQ(Shape(p), (std::vector<std::string>{"1-1 0 0", "1-2 1 1", "1-1 2 3", "1-1 3 4", "1-1 4 5"}));
+  EXPECT_EQ(Shape(p),
+            (std::vector<std::string>{"1-1 0 0", "1-2 1 1", "1-1 2 3", "1-1 3 4", "1-1 4 5"}));
 }
 
 TEST(Aligner, MergeInTheTargetIsTwoToOne) {
   std::vector<std::string> de = kDeBody;
-  de[2] = "Die Oppositionsparteien erklärten, der Plan übergehe den Norden des Landes, doch der "
-          "Finanzminister wies die Kritik auf einer Pressekonferenz in Podgorica zurück.";
+  de[2] =
+      "Die Oppositionsparteien erklärten, der Plan übergehe den Norden des Landes, doch der "
+      "Finanzminister wies die Kritik auf einer Pressekonferenz in Podgorica zurück.";
   de.erase(de.begin() + 3);
   const PairAlignment p = MakeAligner().Align(Edition(kEn, {kEnBody}), Edition(kDe, {de}));
   ExpectCoversEverySentenceOnce(p, 5, 4);
@@ -136,13 +146,15 @@ TEST(Aligner, SentenceMissingInEitherEditionIsOneToZeroOrZeroToOne) {
   de.erase(de.begin() + 2);  // the opposition's sentence is not translated
   PairAlignment p = MakeAligner().Align(Edition(kEn, {kEnBody}), Edition(kDe, {de}));
   ExpectCoversEverySentenceOnce(p, 5, 4);
-  EXPECT_EQ(Shape(p), (std::vector<std::string>{"1-1 0 0", "1-1 1 1", "1-0 2 2", "1-1 3 2", "1-1 4 3"}));
+  EXPECT_EQ(Shape(p),
+            (std::vector<std::string>{"1-1 0 0", "1-1 1 1", "1-0 2 2", "1-1 3 2", "1-1 4 3"}));
 
   std::vector<std::string> en = kEnBody;
   en.erase(en.begin() + 3);
   p = MakeAligner().Align(Edition(kEn, {en}), Edition(kDe, {kDeBody}));
   ExpectCoversEverySentenceOnce(p, 4, 5);
-  EXPECT_EQ(Shape(p), (std::vector<std::string>{"1-1 0 0", "1-1 1 1", "1-1 2 2", "0-1 3 3", "1-1 3 4"}));
+  EXPECT_EQ(Shape(p),
+            (std::vector<std::string>{"1-1 0 0", "1-1 1 1", "1-1 2 2", "0-1 3 3", "1-1 3 4"}));
 }
 
 // A whole paragraph the German edition left out: 0-1 beads for it alone,
@@ -159,7 +171,8 @@ TEST(Aligner, MissingParagraphGivesOmissionsNotACascade) {
   const std::vector<std::vector<std::string>> de = {
       {"Haushalt gebilligt"},
       kDeBody,
-      {"Der Haushalt braucht noch die Zustimmung des Präsidenten.", "Er hat 7 Tage Zeit, ihn zu unterzeichnen."},
+      {"Der Haushalt braucht noch die Zustimmung des Präsidenten.",
+       "Er hat 7 Tage Zeit, ihn zu unterzeichnen."},
   };
   const PairAlignment p = MakeAligner().Align(Edition(kEn, en, true), Edition(kDe, de, true));
   ExpectCoversEverySentenceOnce(p, 11, 8);
@@ -185,8 +198,10 @@ TEST(Aligner, MissingParagraphGivesOmissionsNotACascade) {
 TEST(Aligner, BeadsNeverCrossAParagraphBoundary) {
   // The English merges across the paragraph break what German keeps apart;
   // with paragraphs kept on both sides no bead may join the two paragraphs.
-  const std::vector<std::vector<std::string>> en = {{kEnBody[0], kEnBody[1]}, {kEnBody[2], kEnBody[3]}};
-  const std::vector<std::vector<std::string>> de = {{kDeBody[0], kDeBody[1]}, {kDeBody[2], kDeBody[3]}};
+  const std::vector<std::vector<std::string>> en = {{kEnBody[0], kEnBody[1]},
+                                                    {kEnBody[2], kEnBody[3]}};
+  const std::vector<std::vector<std::string>> de = {{kDeBody[0], kDeBody[1]},
+                                                    {kDeBody[2], kDeBody[3]}};
   const AlignEdition s = Edition(kEn, en), t = Edition(kDe, de);
   const PairAlignment p = MakeAligner().Align(s, t);
   for (const Bead& b : p.beads) {
@@ -275,7 +290,8 @@ TEST(Aligner, LinesInCapitalsAreWordsNotAcronyms) {
   EXPECT_GT(p.beads[0].confidence, 0.5);
   EXPECT_GT(p.beads[1].confidence, 0.5);
   // Without the shared acronym the second bead is less sure.
-  const std::vector<std::string> cnr_no_acronym = {cnr[0], "Ministri su se sastali u četvrtak u Briselu."};
+  const std::vector<std::string> cnr_no_acronym = {cnr[0],
+                                                   "Ministri su se sastali u četvrtak u Briselu."};
   const PairAlignment q = MakeAligner().Align(Edition(kEn, {en}), Edition(kCnr, {cnr_no_acronym}));
   EXPECT_LT(q.beads[1].cost, p.beads[1].cost + 10);
   EXPECT_GT(q.beads[1].cost, p.beads[1].cost);
@@ -314,14 +330,8 @@ TEST(Aligner, ThreeEditionsMergeIntoMultilingualBeads) {
   std::vector<std::string> de = kDeBody;
   de[1] = "Er sieht Ausgaben von 3,2 Milliarden Euro vor.";
   de.insert(de.begin() + 2, "Das sind 8 Prozent mehr als im Vorjahr.");
-  const std::vector<std::string> cnr = {
-      "Vlada je u utorak usvojila budžet za 2025. godinu.",
-      "Predviđa potrošnju od 3,2 milijarde eura, 8 odsto više nego prošle godine.",
-      "Opozicione partije kažu da plan zanemaruje sjever zemlje.",
-      "Ministar finansija odbacio je kritike na konferenciji za medije u Podgorici.",
-      "Očekuje se da parlament o prijedlogu glasa prije kraja maja.",
-  };
-  const AlignEdition editions[3] = {Edition(kEn, {kEnBody}), Edition(kCnr, {cnr}), Edition(kDe, {de})};
+  const AlignEdition editions[3] = {Edition(kEn, {kEnBody}), Edition(kCnr, {kCnrBody}),
+                                    Edition(kDe, {de})};
   const MultiAlignment m = MakeAligner().AlignThree(editions);
   ASSERT_EQ(m.beads.size(), 5u);
   EXPECT_EQ(m.beads[1].spans[0].count, 1u);
@@ -331,9 +341,102 @@ TEST(Aligner, ThreeEditionsMergeIntoMultilingualBeads) {
   EXPECT_EQ(m.pairs.size(), 3u);
 }
 
+std::vector<std::string> ToCyrillic(const Transliterator& t,
+                                    const std::vector<std::string>& latin) {
+  std::vector<std::string> out;
+  for (const std::string& s : latin) out.push_back(t.ToCyrillic(s));
+  return out;
+}
+
+// The Cyrillic edition joins each bead with the sentences of its Latin twin.
+TEST(Aligner, TwinEditionJoinsTheBeadsOfItsBase) {
+  auto translit = Transliterator::Create();
+  ASSERT_TRUE(translit.ok());
+  std::vector<std::string> de = kDeBody;
+  de[1] = "Er sieht Ausgaben von 3,2 Milliarden Euro vor.";
+  de.insert(de.begin() + 2, "Das sind 8 Prozent mehr als im Vorjahr.");
+  const AlignEdition editions[3] = {Edition(kEn, {kEnBody}), Edition(kCnr, {kCnrBody}),
+                                    Edition(kDe, {de})};
+  const Aligner aligner = MakeAligner(&*translit);
+  MultiAlignment m = aligner.AlignThree(editions);
+  const PairAlignment twin =
+      aligner.AddTwin(m.beads, 1, editions[1], Edition(kCyrl, {ToCyrillic(*translit, kCnrBody)}));
+  ASSERT_EQ(m.beads.size(), 5u);
+  for (std::size_t i = 0; i < m.beads.size(); ++i) {
+    ASSERT_EQ(m.beads[i].spans.size(), 4u);
+    EXPECT_EQ(m.beads[i].spans[3].begin, i);
+    EXPECT_EQ(m.beads[i].spans[3].count, 1u);
+    EXPECT_FALSE(m.beads[i].disagreement) << i;
+  }
+  EXPECT_EQ(m.beads[1].spans[2].count, 2u);
+  EXPECT_GT(twin.mean_confidence, 0.9);
+  EXPECT_DOUBLE_EQ(twin.matched_share, 1.0);
+}
+
+// A sentence only the twin holds is a bead of its own; one only the base
+// holds keeps an empty twin span; nothing is lost or doubled.
+TEST(Aligner, TwinSentencesTheBaseLacksBecomeBeadsOfTheirOwn) {
+  auto translit = Transliterator::Create();
+  ASSERT_TRUE(translit.ok());
+  std::vector<std::string> cyrl = ToCyrillic(*translit, kCnrBody);
+  cyrl.erase(cyrl.begin() + 3);
+  cyrl.insert(cyrl.begin() + 1,
+              "Сједница је трајала до касно у ноћ, уз бројне амандмане опозиције.");
+  const Aligner aligner = MakeAligner(&*translit);
+  const AlignEdition en = Edition(kEn, {kEnBody});
+  const AlignEdition cnr = Edition(kCnr, {kCnrBody});
+  const PairAlignment p = aligner.Align(en, cnr);
+  std::vector<MergedBead> beads;
+  for (const Bead& b : p.beads) {
+    beads.push_back(MergedBead{
+        {{b.source_begin, b.source_count}, {b.target_begin, b.target_count}}, b.confidence, false});
+  }
+  const PairAlignment twin = aligner.AddTwin(beads, 1, cnr, Edition(kCyrl, {cyrl}));
+  ASSERT_EQ(beads.size(), 6u) << testing::PrintToString(Shape(twin));
+  EXPECT_EQ(beads[1].spans[0].count, 0u);
+  EXPECT_EQ(beads[1].spans[1].count, 0u);
+  EXPECT_EQ(beads[1].spans[2].begin, 1u);
+  EXPECT_EQ(beads[1].spans[2].count, 1u);
+  EXPECT_EQ(beads[4].spans[1].begin, 3u);  // the sentence the twin lacks
+  EXPECT_EQ(beads[4].spans[2].count, 0u);
+  std::size_t twin_sentences = 0;
+  for (const MergedBead& b : beads) {
+    if (b.spans[2].count) {
+      EXPECT_EQ(b.spans[2].begin, twin_sentences);
+    }
+    twin_sentences += b.spans[2].count;
+  }
+  EXPECT_EQ(twin_sentences, cyrl.size());
+}
+
+// The twin joined two sentences its base keeps apart in two beads: the twin
+// pair goes to the first bead and both are flagged for review.
+TEST(Aligner, TwinJoiningTwoBeadsFlagsBoth) {
+  auto translit = Transliterator::Create();
+  ASSERT_TRUE(translit.ok());
+  std::vector<std::string> cyrl = ToCyrillic(*translit, kCnrBody);
+  cyrl[1] += " " + cyrl[2];
+  cyrl.erase(cyrl.begin() + 2);
+  const Aligner aligner = MakeAligner(&*translit);
+  const AlignEdition cnr = Edition(kCnr, {kCnrBody});
+  std::vector<MergedBead> beads;
+  for (std::size_t i = 0; i < kCnrBody.size(); ++i)
+    beads.push_back(MergedBead{{{i, 1}}, 0.9, false});
+  aligner.AddTwin(beads, 0, cnr, Edition(kCyrl, {cyrl}));
+  ASSERT_EQ(beads.size(), 5u);
+  EXPECT_EQ(beads[1].spans[1].begin, 1u);
+  EXPECT_EQ(beads[1].spans[1].count, 1u);
+  EXPECT_EQ(beads[2].spans[1].count, 0u);
+  EXPECT_TRUE(beads[1].disagreement);
+  EXPECT_TRUE(beads[2].disagreement);
+  EXPECT_FALSE(beads[0].disagreement);
+  EXPECT_FALSE(beads[3].disagreement);
+}
+
 TEST(Aligner, LengthModelIsEstimatedFromEnoughPairs) {
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
-  for (std::size_t i = 0; i < 400; ++i) pairs.emplace_back(40 + i % 60, (40 + i % 60) * 12 / 10 + i % 5);
+  for (std::size_t i = 0; i < 400; ++i)
+    pairs.emplace_back(40 + i % 60, (40 + i % 60) * 12 / 10 + i % 5);
   const auto model = EstimateLengthModel(pairs);
   ASSERT_TRUE(model.has_value());
   EXPECT_NEAR(model->c, 1.2, 0.05);
@@ -354,7 +457,8 @@ TEST(Aligner, LongDocumentAlignsAlongTheDiagonal) {
   const PairAlignment p = MakeAligner().Align(Edition(kEn, {en}), Edition(kDe, {de}));
   ExpectCoversEverySentenceOnce(p, 2000, 2000);
   std::size_t diagonal = 0;
-  for (const Bead& b : p.beads) diagonal += b.kind == BeadKind::k1_1 && b.source_begin == b.target_begin;
+  for (const Bead& b : p.beads)
+    diagonal += b.kind == BeadKind::k1_1 && b.source_begin == b.target_begin;
   EXPECT_GT(diagonal, 1990u);
 }
 

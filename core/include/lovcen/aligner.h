@@ -158,6 +158,23 @@ class Aligner {
   MultiAlignment AlignThree(std::span<const AlignEdition> editions,
                             std::span<const std::optional<LengthModel>> models = {}) const;
 
+  // Adds `twin`, the edition `base_edition` in its other script (cnr-Cyrl
+  // beside cnr-Latn), to `beads` as one more span per bead, appended last;
+  // `base` is the index of base_edition's spans. The twin is aligned with its
+  // base, not through the pivot: the two are one text, where a pairing with a
+  // translation would add its errors. Read in one script, sentences that are
+  // the same pair with confidence 1; only the stretches between them (an
+  // edited sentence, one edition's extra sentence) go through the model. Twin
+  // sentences paired with base sentences of two merged beads go to the first
+  // and flag both (disagreement); twin sentences the base lacks become beads
+  // of their own. Each bead's confidence becomes the lower of its own and its
+  // twin pairings'. Returns the pairing (base -> twin).
+  PairAlignment AddTwin(std::vector<MergedBead>& beads, std::size_t base,
+                        const AlignEdition& base_edition, const AlignEdition& twin) const;
+
+  // The pairing AddTwin uses (base -> twin), on its own.
+  PairAlignment AlignTwins(const AlignEdition& base, const AlignEdition& twin) const;
+
   const AlignerOptions& options() const;
 
  private:
