@@ -358,6 +358,14 @@ Status WriteFile(const std::string& path, const std::string& content) {
   return Status::Ok();
 }
 
+// Writes the review file in the form its name asks for (TSV or XLIFF).
+Status WriteReview(const std::string& path, const formats::ReviewFile& review) {
+  if (!formats::IsXliffReviewPath(path)) return WriteFile(path, formats::WriteReviewTsv(review));
+  auto xliff = formats::WriteReviewXliff(review);
+  if (!xliff.ok()) return xliff.error();
+  return WriteFile(path, *xliff);
+}
+
 void RunPair(CliState& state, const AlignArgs& args) {
   if (args.files.size() < 2 || args.files.size() > 4) {
     return void(Fail(state, UsageError("give two to four editions of one story (or --batch DIR)")));
@@ -409,17 +417,13 @@ void RunPair(CliState& state, const AlignArgs& args) {
       return void(Fail(state, s.error()));
     }
     if (!args.review.empty()) {
-      if (Status s = WriteFile(args.review,
-                               formats::WriteReviewTsv(ReviewOf(*story, args.min_confidence)));
-          !s.ok()) {
+      if (Status s = WriteReview(args.review, ReviewOf(*story, args.min_confidence)); !s.ok()) {
         return void(Fail(state, s.error()));  // the writer rolls back
       }
     }
     if (Status s = (*writer)->Commit(); !s.ok()) return void(Fail(state, s.error()));
   } else if (!args.review.empty()) {
-    if (Status s =
-            WriteFile(args.review, formats::WriteReviewTsv(ReviewOf(*story, args.min_confidence)));
-        !s.ok()) {
+    if (Status s = WriteReview(args.review, ReviewOf(*story, args.min_confidence)); !s.ok()) {
       return void(Fail(state, s.error()));
     }
   }
@@ -565,7 +569,8 @@ void RunBatch(CliState& state, const AlignArgs& args) {
 // Stores a reviewed file: each row with two or more cells becomes a confirmed
 // unit of the story, in one transaction.
 void RunApply(CliState& state, const AlignArgs& args) {
-  auto review = formats::ReadReviewTsv(args.apply);
+  auto review = formats::IsXliffReviewPath(args.apply) ? formats::ReadReviewXliff(args.apply)
+                                                       : formats::ReadReviewTsv(args.apply);
   if (!review.ok()) return void(Fail(state, review.error()));
   const std::string key = args.story.empty() ? review->story : args.story;
   if (args.dry_run) {
@@ -634,8 +639,10 @@ void Run(CliState& state, const AlignArgs& args) {
     return void(
         Fail(state, UsageError("give two to four editions, or --batch DIR, or --apply REVIEW")));
   }
-  if (!args.review.empty() && fs::path(args.review).extension() != ".tsv") {
-    return void(Fail(state, UsageError("--review writes TSV: name the file *.tsv")));
+  if (!args.review.empty() && fs::path(args.review).extension() != ".tsv" &&
+      !formats::IsXliffReviewPath(args.review)) {
+    return void(
+        Fail(state, UsageError("--review writes TSV or XLIFF: name the file *.tsv or *.xlf")));
   }
   if (!args.batch.empty()) return RunBatch(state, args);
   if (!args.apply.empty()) return RunApply(state, args);
@@ -654,7 +661,7 @@ void AddAlignCommand(CLI::App& app, CliState& state) {
                   "languages of the editions, comma-separated (default: from file names)");
   cmd->add_option("--story", args->story, "story key (default: the first file's name)");
   cmd->add_option("--review", args->review,
-                  "write a review file (TSV) with the beads to check marked");
+                  "write a review file (*.tsv, or XLIFF 1.2 *.xlf) with the beads to check marked");
   cmd->add_option("--min-confidence", args->min_confidence,
                   "beads below this are marked for review")
       ->capture_default_str();
@@ -662,7 +669,8 @@ void AddAlignCommand(CLI::App& app, CliState& state) {
   cmd->add_flag("--force", args->force, "align even editions that look like different stories");
   cmd->add_option("--batch", args->batch,
                   "align every story of an archive folder (key.lang.txt files)");
-  cmd->add_option("--apply", args->apply, "store the units of a reviewed review file");
+  cmd->add_option("--apply", args->apply,
+                  "store the units of a reviewed review file (*.tsv or *.xlf)");
   cmd->add_option("--srx", args->srx, "segmentation rules (default: lovcen's own)");
   cmd->callback([&state, args] { Run(state, *args); });
 }

@@ -72,7 +72,7 @@ Result<ReviewFile> ReadReviewTsv(const std::string& path) {
   if (!line.empty() && line.back() == '\r') line.pop_back();
   const std::vector<std::string> header = Split(line);
   if (header.size() < 4 || header[0] != "review" || header[1] != "confidence") {
-    return at(2, "header must be: review, confidence, then two or three language tags");
+    return at(2, "header must be: review, confidence, then two or more language tags");
   }
   for (std::size_t c = 2; c < header.size(); ++c) {
     auto tag = LanguageTag::Parse(header[c]);

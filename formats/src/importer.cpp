@@ -4,18 +4,23 @@
 #include <array>
 #include <fstream>
 
-#include "lovcen/formats/xliff_tm.h"
 #include "lovcen/formats/tmx.h"
+#include "lovcen/formats/xliff_tm.h"
 
 namespace lovcen::formats {
 
 std::string_view FileFormatName(FileFormat format) {
   switch (format) {
-    case FileFormat::kTsv: return "TSV";
-    case FileFormat::kTmx: return "TMX";
-    case FileFormat::kXliff12: return "XLIFF 1.2";
-    case FileFormat::kXliff2: return "XLIFF 2";
-    case FileFormat::kUnknown: break;
+    case FileFormat::kTsv:
+      return "TSV";
+    case FileFormat::kTmx:
+      return "TMX";
+    case FileFormat::kXliff12:
+      return "XLIFF 1.2";
+    case FileFormat::kXliff2:
+      return "XLIFF 2";
+    case FileFormat::kUnknown:
+      break;
   }
   return "unknown";
 }
@@ -58,7 +63,8 @@ std::string RootElement(const std::string& head, std::size_t* where) {
     std::size_t end = head.find_first_of(" \t\r\n/>", pos + 1);
     if (end == std::string::npos) end = head.size();
     std::string name = head.substr(pos + 1, end - pos - 1);
-    if (const auto colon = name.find(':'); colon != std::string::npos) name = name.substr(colon + 1);
+    if (const auto colon = name.find(':'); colon != std::string::npos)
+      name = name.substr(colon + 1);
     *where = pos;
     return name;
   }
@@ -76,13 +82,16 @@ Result<FileFormat> DetectFormat(const std::string& path) {
   const std::string root = RootElement(head, &root_at);
   if (!root.empty()) {
     std::string lower = root;
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     if (lower == "tmx") return FileFormat::kTmx;
     if (lower == "xliff") {
       const std::size_t tag_end = head.find('>', root_at);
-      const std::string tag = head.substr(root_at, tag_end == std::string::npos ? std::string::npos : tag_end - root_at);
+      const std::string tag = head.substr(
+          root_at, tag_end == std::string::npos ? std::string::npos : tag_end - root_at);
       if (tag.find("urn:oasis:names:tc:xliff:document:2") != std::string::npos ||
-          tag.find("version=\"2") != std::string::npos || tag.find("version='2") != std::string::npos) {
+          tag.find("version=\"2") != std::string::npos ||
+          tag.find("version='2") != std::string::npos) {
         return FileFormat::kXliff2;
       }
       return FileFormat::kXliff12;
@@ -94,11 +103,14 @@ Result<FileFormat> DetectFormat(const std::string& path) {
   const std::size_t eol = head.find('\n');
   const std::string first = head.substr(0, eol);
   if (first.rfind("# lovcen align review:", 0) == 0) {
-    return Error(BadInput("a review file of 'lovcen align': store it with 'lovcen align --apply FILE'")
-                     .InFile(path));
+    return Error(
+        BadInput("a review file of 'lovcen align': store it with 'lovcen align --apply FILE'")
+            .InFile(path));
   }
   if (first.find('\t') != std::string::npos) return FileFormat::kTsv;
-  return Error(BadInput("unknown file format (expected TMX, XLIFF or a tab-separated file with a header of language tags)").InFile(path));
+  return Error(BadInput("unknown file format (expected TMX, XLIFF or a tab-separated file with a "
+                        "header of language tags)")
+                   .InFile(path));
 }
 
 Status ImportInto(const std::string& path, FileFormat format, TmWriter& writer,
@@ -109,13 +121,27 @@ Status ImportInto(const std::string& path, FileFormat format, TmWriter& writer,
     format = *detected;
   }
   switch (format) {
-    case FileFormat::kTsv: return ImportTsv(path, writer, options);
-    case FileFormat::kTmx: return ImportTmxInto(path, writer, options);
+    case FileFormat::kTsv:
+      return ImportTsv(path, writer, options);
+    case FileFormat::kTmx:
+      return ImportTmxInto(path, writer, options);
     case FileFormat::kXliff12:
-    case FileFormat::kXliff2: return ImportXliffInto(path, writer, options);
-    case FileFormat::kUnknown: break;
+    case FileFormat::kXliff2: {
+      // An align review file is valid XLIFF, but its units are one story's
+      // alignment to replace, not translations to add.
+      bool readable = false;
+      if (Head(path, &readable).find("product-name=\"lovcen-align-review\"") != std::string::npos) {
+        return Error(
+            BadInput("a review file of 'lovcen align': store it with 'lovcen align --apply FILE'")
+                .InFile(path));
+      }
+      return ImportXliffInto(path, writer, options);
+    }
+    case FileFormat::kUnknown:
+      break;
   }
-  return Error(UsageError("importing " + std::string(FileFormatName(format)) + " is not supported").InFile(path));
+  return Error(UsageError("importing " + std::string(FileFormatName(format)) + " is not supported")
+                   .InFile(path));
 }
 
 }  // namespace lovcen::formats

@@ -154,6 +154,62 @@ TEST(AlignCli, AppliedReviewReplacesTheStoryAlignment) {
   EXPECT_NE(import.err.find("align --apply"), std::string::npos) << import.err;
 }
 
+// The review as XLIFF, for a reviewer in a CAT tool: a corrected target and
+// a unit deleted from every file are what --apply stores.
+TEST(AlignCli, XliffReviewRoundTripsThroughApply) {
+  const std::string dir = TempDir("align-review-xliff");
+  const std::string db = dir + "/tm.db";
+  const std::string review = dir + "/review.xlf";
+  CliRun run = RunLovcen("align --db " + Quote(db) + " " + Quote(Edition(kStory, "en")) + " " +
+                         Quote(Edition(kStory, "cnr-Latn")) + " " + Quote(Edition(kStory, "de")) +
+                         " --review " + Quote(review));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto file = formats::ReadReviewXliff(review);
+  ASSERT_TRUE(file.ok()) << file.error().ToString();
+  ASSERT_EQ(file->languages.size(), 3u);
+  ASSERT_GT(file->rows.size(), 10u);
+  std::string xliff = ReadFile(review);
+  EXPECT_NE(xliff.find("source-language=\"en\" target-language=\"cnr-Latn\""), std::string::npos);
+  // The reviewer rewrites the German of row 8 and deletes row 4 everywhere.
+  const std::string old_de = file->rows[7].cells[2];
+  const std::string dropped_en = file->rows[3].cells[0];
+  ASSERT_FALSE(old_de.empty());
+  const std::size_t at = xliff.find("<target state=\"translated\">" + old_de + "</target>");
+  ASSERT_NE(at, std::string::npos) << old_de;
+  const std::size_t text_at = xliff.find(old_de, at);
+  xliff.replace(text_at, old_de.size(), "Korrigierter Satz des Prüfers.");
+  for (std::size_t u; (u = xliff.find("<trans-unit id=\"4\"")) != std::string::npos;) {
+    xliff.erase(u, xliff.find("</trans-unit>", u) + 13 - u);
+  }
+  std::ofstream(review, std::ios::binary | std::ios::trunc) << xliff;
+
+  CliRun apply = RunLovcen("align --json --db " + Quote(db) + " --apply " + Quote(review));
+  ASSERT_EQ(apply.exit_code, 0) << apply.err;
+  EXPECT_EQ(JsonNumber(apply.out, "units"), static_cast<long>(file->rows.size()) - 1 -
+                                                std::count_if(file->rows.begin(), file->rows.end(),
+                                                              [](const auto& r) {
+                                                                std::size_t n = 0;
+                                                                for (const auto& c : r.cells)
+                                                                  n += !c.empty();
+                                                                return n < 2;
+                                                              }))
+      << apply.out;
+  const std::string tmx = ExportTmx(db, "en", "de");
+  EXPECT_NE(tmx.find("Korrigierter Satz des Prüfers."), std::string::npos);
+  EXPECT_EQ(tmx.find(">" + old_de + "<"), std::string::npos)
+      << "the corrected pair is still stored";
+  EXPECT_EQ(tmx.find(">" + dropped_en + "<"), std::string::npos) << "dropped row still stored";
+
+  CliRun import = RunLovcen("import --db " + Quote(db) + " " + Quote(review));
+  EXPECT_EQ(import.exit_code, 3);
+  EXPECT_NE(import.err.find("align --apply"), std::string::npos) << import.err;
+
+  std::ofstream(review, std::ios::binary | std::ios::trunc) << xliff.substr(0, xliff.size() / 2);
+  CliRun broken = RunLovcen("align --db " + Quote(db) + " --apply " + Quote(review));
+  EXPECT_EQ(broken.exit_code, 3);
+  EXPECT_NE(broken.err.find("review.xlf:"), std::string::npos) << broken.err;
+}
+
 TEST(AlignCli, BrokenReviewFileNamesTheLine) {
   const std::string dir = TempDir("align-bad-review");
   const std::string review = dir + "/review.tsv";
