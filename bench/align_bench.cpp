@@ -5,7 +5,8 @@
 // accuracy against the generator's gold beads over 200 articles (and a check
 // that lovcen reads the files into the generator's sentences, so the gold
 // holds), and the whole `lovcen align --batch` over an archive of
-// LOVCEN_BENCH_ARTICLES stories (default 1,000; target >= 50 articles/s).
+// LOVCEN_BENCH_ARTICLES stories (default 1,000; target >= 50 articles/s), of
+// three editions and of four (cnr-Cyrl beside cnr-Latn).
 // Run: ./build/align_bench --benchmark_counters_tabular=true
 // The CLI is found as LOVCEN_BINARY, else as `lovcen` beside this program.
 // docs/performance.md has results.
@@ -43,12 +44,16 @@ fs::path WorkDir() { return fs::temp_directory_path() / "lovcen-align-bench"; }
 
 // The aligner as the CLI sets it up (transliterator for cnr-Cyrl names;
 // it lives as long as the program, as the aligner that points to it).
-const Aligner& TheAligner() {
+const Transliterator* TheTransliterator() {
   static const Transliterator* tr = [] {
     auto t = Transliterator::Create();
     return t.ok() ? new Transliterator(std::move(*t)) : nullptr;
   }();
-  static const Aligner aligner = Aligner::Create({}, tr).value();
+  return tr;
+}
+
+const Aligner& TheAligner() {
+  static const Aligner aligner = Aligner::Create({}, TheTransliterator()).value();
   return aligner;
 }
 
@@ -223,16 +228,19 @@ std::string LovcenBinary() {
 // not measured.
 constexpr int kArchiveVersion = 2;
 
-// The archive, generated once (regenerated when the count or version differs).
-fs::path Archive() {
-  const fs::path dir = WorkDir() / "archive";
-  const fs::path stamp = WorkDir() / "archive.count";
+// The archive, generated once (regenerated when the count or version
+// differs): three editions a story, or four with the Cyrillic one.
+fs::path Archive(bool four_editions) {
+  const std::string name = four_editions ? "archive4" : "archive";
+  const fs::path dir = WorkDir() / name;
+  const fs::path stamp = WorkDir() / (name + ".count");
   std::ifstream in(stamp);
   std::size_t have = 0;
   int version = 0;
   if (in >> have >> version && have == Articles() && version == kArchiveVersion) return dir;
   fs::remove_all(dir);
-  auto written = WriteArchive(dir.string(), Articles());
+  auto written =
+      WriteArchive(dir.string(), Articles(), {}, four_editions ? TheTransliterator() : nullptr);
   if (!written.ok()) {
     std::cerr << written.error().ToString() << '\n';
     std::exit(1);
@@ -242,9 +250,10 @@ fs::path Archive() {
 }
 
 // `lovcen align --batch` as a child process: wall time, and its peak RSS
-// (RUSAGE_CHILDREN: the largest child so far, i.e. this one).
-void BM_CliAlignBatch(benchmark::State& state) {
-  const fs::path archive = Archive();
+// (RUSAGE_CHILDREN: the largest child so far, so run this benchmark alone
+// with --benchmark_filter for a figure of its own).
+void CliAlignBatch(benchmark::State& state, bool four_editions) {
+  const fs::path archive = Archive(four_editions);
   const fs::path db = WorkDir() / "tm.db";
   const fs::path log = WorkDir() / "batch.out";
   const std::string command = "'" + LovcenBinary() + "' --db '" + db.string() +
@@ -274,7 +283,11 @@ void BM_CliAlignBatch(benchmark::State& state) {
   std::cerr << "manual run: rm -f " << db << " && /usr/bin/time -f '%e s %M KB' " << LovcenBinary()
             << " --db " << db << " align --batch " << archive << '\n';
 }
+void BM_CliAlignBatch(benchmark::State& state) { CliAlignBatch(state, false); }
 BENCHMARK(BM_CliAlignBatch)->UseManualTime()->Iterations(1)->Unit(benchmark::kSecond);
+// The newsroom's own layout: en, cnr-Latn, cnr-Cyrl (transliterated) and de.
+void BM_CliAlignBatchFourEditions(benchmark::State& state) { CliAlignBatch(state, true); }
+BENCHMARK(BM_CliAlignBatchFourEditions)->UseManualTime()->Iterations(1)->Unit(benchmark::kSecond);
 
 }  // namespace
 }  // namespace lovcen::bench

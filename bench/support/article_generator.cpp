@@ -9,6 +9,8 @@
 #include <set>
 #include <tuple>
 
+#include "lovcen/transliterator.h"
+
 namespace lovcen::bench {
 namespace {
 
@@ -631,18 +633,27 @@ double BeadAccuracy(const std::vector<Bead>& gold, const std::vector<Bead>& foun
   return static_cast<double>(hits) / static_cast<double>(gold.size());
 }
 
-Status WriteArticleFiles(const GeneratedArticle& article, const std::string& dir) {
-  for (const GeneratedEdition& e : article.editions) {
-    const std::string path = dir + "/" + article.key + "." + std::string(e.language.str()) + ".txt";
+Status WriteArticleFiles(const GeneratedArticle& article, const std::string& dir,
+                         const Transliterator* cyrillic) {
+  auto write = [&](std::string_view lang, const std::string& text) {
+    const std::string path = dir + "/" + article.key + "." + std::string(lang) + ".txt";
     std::ofstream out(path, std::ios::binary);
-    out << e.file_text;
-    if (!out) return IoError("cannot write", path);
+    out << text;
+    if (!out) return Status(IoError("cannot write", path));
+    return Status::Ok();
+  };
+  for (const GeneratedEdition& e : article.editions) {
+    LOVCEN_RETURN_IF_ERROR(write(e.language.str(), e.file_text));
+  }
+  if (cyrillic != nullptr) {
+    LOVCEN_RETURN_IF_ERROR(
+        write("cnr-Cyrl", cyrillic->ToCyrillic(article.editions[kCnr].file_text)));
   }
   return Status::Ok();
 }
 
 Result<std::size_t> WriteArchive(const std::string& dir, std::size_t count,
-                                 ArticleGeneratorOptions options) {
+                                 ArticleGeneratorOptions options, const Transliterator* cyrillic) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return IoError("cannot create directory: " + ec.message(), dir);
@@ -650,9 +661,9 @@ Result<std::size_t> WriteArchive(const std::string& dir, std::size_t count,
   for (std::size_t i = 0; i < count; ++i) {
     char key[32];
     std::snprintf(key, sizeof key, "story-%04zu", i);
-    LOVCEN_RETURN_IF_ERROR(WriteArticleFiles(generator.Generate(key), dir));
+    LOVCEN_RETURN_IF_ERROR(WriteArticleFiles(generator.Generate(key), dir, cyrillic));
   }
-  return count * 3;
+  return count * (cyrillic ? 4 : 3);
 }
 
 }  // namespace lovcen::bench

@@ -81,12 +81,16 @@ class ArticleGenerator {
   ArticleGeneratorOptions options_;
 };
 
-// Writes <dir>/<key>.en.txt, <key>.cnr-Latn.txt and <key>.de.txt.
-Status WriteArticleFiles(const GeneratedArticle& article, const std::string& dir);
+// Writes <dir>/<key>.en.txt, <key>.cnr-Latn.txt and <key>.de.txt, and with
+// `cyrillic` also <key>.cnr-Cyrl.txt, the Latin edition transliterated (as
+// the newsroom publishes it).
+Status WriteArticleFiles(const GeneratedArticle& article, const std::string& dir,
+                         const Transliterator* cyrillic = nullptr);
 
 // Writes `count` stories ("story-0000", "story-0001", ...) into `dir`
 // (created when missing). Returns the number of files written.
 Result<std::size_t> WriteArchive(const std::string& dir, std::size_t count,
-                                 ArticleGeneratorOptions options = {});
+                                 ArticleGeneratorOptions options = {},
+                                 const Transliterator* cyrillic = nullptr);
 
 }  // namespace lovcen::bench
