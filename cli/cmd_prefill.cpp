@@ -27,6 +27,7 @@ struct PrefillArgs {
   std::string srx;
   std::string data_dir;
   bool transliterate = true;
+  bool character_admission = true;
 };
 
 // "story.en.txt" -> "story": the article's name without extension and language.
@@ -109,11 +110,13 @@ void Run(CliState& state, const PrefillArgs& args) {
   MatcherOptions options;
   options.threshold = args.threshold;
   options.max_candidates = args.max_candidates;
+  options.character_admission = args.character_admission;
   options.db_path = state.DbPath();
   // A Montenegrin edition is offered from TUs that hold only the other script.
   std::optional<Transliterator> transliterator;
   const bool montenegrin = std::any_of(to->begin(), to->end(), [](const LanguageTag& t) {
-    return t.language() == Language::kMontenegrinLatin || t.language() == Language::kMontenegrinCyrillic;
+    return t.language() == Language::kMontenegrinLatin ||
+           t.language() == Language::kMontenegrinCyrillic;
   });
   if (montenegrin && args.transliterate) {
     auto data_dir = ResolveDataDir(args.data_dir);
@@ -127,7 +130,8 @@ void Run(CliState& state, const PrefillArgs& args) {
   }
   auto matcher = Matcher::Open(**store, state.DbPath() + ".fuzzy", options);
   if (!matcher.ok()) return void(Fail(state, matcher.error()));
-  if (Status s = formats::MatchPrefillJob(*job, segmenter ? &*segmenter : nullptr, *matcher); !s.ok()) {
+  if (Status s = formats::MatchPrefillJob(*job, segmenter ? &*segmenter : nullptr, *matcher);
+      !s.ok()) {
     return void(Fail(state, s.error()));
   }
 
@@ -162,20 +166,29 @@ void Run(CliState& state, const PrefillArgs& args) {
 
 void AddPrefillCommand(CLI::App& app, CliState& state) {
   auto args = std::make_shared<PrefillArgs>();
-  CLI::App* cmd = app.add_subcommand("prefill", "pre-fill an article's translation from the TM into XLIFF");
-  cmd->add_option("article", args->article, "article (plain text, Markdown, HTML) or XLIFF to complete")
+  CLI::App* cmd =
+      app.add_subcommand("prefill", "pre-fill an article's translation from the TM into XLIFF");
+  cmd->add_option("article", args->article,
+                  "article (plain text, Markdown, HTML) or XLIFF to complete")
       ->required();
   cmd->add_option("--from", args->from, "source language")->required();
   cmd->add_option("--to", args->to, "target languages, comma-separated")->required();
   cmd->add_option("-o,--output", args->out_dir, "output directory")->capture_default_str();
-  cmd->add_option("--threshold", args->threshold, "lowest fuzzy score offered")->capture_default_str();
-  cmd->add_option("--max-candidates", args->max_candidates, "candidates per segment")->capture_default_str();
+  cmd->add_option("--threshold", args->threshold, "lowest fuzzy score offered")
+      ->capture_default_str();
+  cmd->add_option("--max-candidates", args->max_candidates, "candidates per segment")
+      ->capture_default_str();
   cmd->add_option("--xliff", args->xliff, "1.2 or 2.1")->capture_default_str();
   cmd->add_option("--report", args->report, "text | json | html")->capture_default_str();
   cmd->add_option("--srx", args->srx, "segmentation rules (default: lovcen's own)");
-  cmd->add_flag("!--no-transliterate", args->transliterate,
-                "cnr-Latn / cnr-Cyrl: offer only stored variants, never the other script transliterated");
-  cmd->add_option("--data-dir", args->data_dir, "directory holding translit/ (default: lovcen's own)");
+  cmd->add_flag(
+      "!--no-transliterate", args->transliterate,
+      "cnr-Latn / cnr-Cyrl: offer only stored variants, never the other script transliterated");
+  cmd->add_flag(
+      "!--token-score-only", args->character_admission,
+      "offer a fuzzy match only on its token score (design §3), never on its character score");
+  cmd->add_option("--data-dir", args->data_dir,
+                  "directory holding translit/ (default: lovcen's own)");
   cmd->callback([&state, args] { Run(state, *args); });
 }
 

@@ -15,7 +15,8 @@ struct SearchArgs {
   std::size_t limit = 20;
 };
 
-std::string Highlight(const std::string& text, const std::vector<std::pair<std::size_t, std::size_t>>& spans) {
+std::string Highlight(const std::string& text,
+                      const std::vector<std::pair<std::size_t, std::size_t>>& spans) {
   std::string out;
   std::size_t at = 0;
   for (const auto& [b, e] : spans) {
@@ -54,6 +55,21 @@ void Run(CliState& state, const SearchArgs& args) {
     Fail(state, store.error());
     return;
   }
+  // A bulk load leaves the concordance to be built when it is first needed:
+  // here, once.
+  auto stale = (*store)->ConcordanceStale();
+  if (!stale.ok()) return void(Fail(state, stale.error()));
+  if (*stale) {
+    if (!state.global.quiet) {
+      *state.err
+          << "lovcen: building the concordance index (the TM was bulk-loaded; this happens once)\n";
+    }
+    if (Status s = (*store)->RebuildConcordanceIndex(); !s.ok()) {
+      Fail(state, s.error());
+      *state.err << "lovcen: run 'lovcen reindex' where the TM can be written\n";
+      return;
+    }
+  }
   auto hits = (*store)->Search(query);
   if (!hits.ok()) {
     Fail(state, hits.error());
@@ -64,7 +80,8 @@ void Run(CliState& state, const SearchArgs& args) {
     out << "{\"query\":" << JsonString(args.text) << ",\"hits\":[";
     bool first = true;
     for (const ConcordanceHit& hit : *hits) {
-      out << (first ? "" : ",") << "{\"unit\":" << hit.unit.id << ",\"story\":" << JsonString(hit.unit.story_key)
+      out << (first ? "" : ",") << "{\"unit\":" << hit.unit.id
+          << ",\"story\":" << JsonString(hit.unit.story_key)
           << ",\"lang\":" << JsonString(hit.language.str()) << ",\"spans\":[";
       for (std::size_t i = 0; i < hit.spans.size(); ++i) {
         out << (i ? "," : "") << "[" << hit.spans[i].first << "," << hit.spans[i].second << "]";
@@ -97,7 +114,8 @@ void Run(CliState& state, const SearchArgs& args) {
 
 void AddSearchCommand(CLI::App& app, CliState& state) {
   auto args = std::make_shared<SearchArgs>();
-  CLI::App* cmd = app.add_subcommand("search", "concordance search: find TM segments containing TEXT");
+  CLI::App* cmd =
+      app.add_subcommand("search", "concordance search: find TM segments containing TEXT");
   cmd->add_option("text", args->text, "text to find (case-insensitive)")->required();
   cmd->add_option("--lang,-l", args->lang, "only in this language (default: all)");
   cmd->add_option("--mode", args->mode, "word | prefix | substring")->capture_default_str();

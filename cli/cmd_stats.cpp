@@ -50,7 +50,7 @@ void Run(CliState& state) {
   for (const auto& [pair, n] : stats->pairs) out << "    " << pair << "\t" << n << '\n';
   out << "  units by origin:\n";
   for (const auto& [origin, n] : stats->units_per_origin) out << "    " << origin << "\t" << n << '\n';
-  if (stats->concordance_stale) out << "  concordance index out of date: run 'lovcen reindex'\n";
+  if (stats->concordance_stale) out << "  concordance index out of date: built on the next search (or run 'lovcen reindex')\n";
 }
 
 }  // namespace

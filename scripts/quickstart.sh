@@ -20,8 +20,8 @@ echo "== pre-filling corpora/incoming/2025-05-10-rubio-ceasefire.en.txt into cnr
 "$lovcen" --db "$db" prefill corpora/incoming/2025-05-10-rubio-ceasefire.en.txt \
   --from en --to cnr-Latn,de -o "$out" --report html
 echo
-echo "== what the TM holds"
-"$lovcen" --db "$db" stats
-echo
 echo "== concordance: where the TM says 'Moskv' (any inflected form) in cnr-Latn"
 "$lovcen" --db "$db" search Moskv --lang cnr-Latn --mode prefix --limit 3
+echo
+echo "== what the TM holds"
+"$lovcen" --db "$db" stats

@@ -56,7 +56,9 @@ std::uint64_t Mix(std::uint64_t x) {
 }
 
 // Bit of a token id in the 128-bit signature.
-unsigned SignatureBit(std::uint32_t id) { return static_cast<unsigned>(Mix(id + 0x9e37ull) & 127u); }
+unsigned SignatureBit(std::uint32_t id) {
+  return static_cast<unsigned>(Mix(id + 0x9e37ull) & 127u);
+}
 
 struct Signature {
   std::uint64_t w[2] = {0, 0};
@@ -126,7 +128,8 @@ int MyersDistance(const PatternMasks& masks, std::size_t m, std::span<const std:
   return score;
 }
 
-int DpDistance(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b, int max_distance) {
+int DpDistance(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b,
+               int max_distance) {
   std::vector<int> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
   for (std::size_t i = 1; i <= a.size(); ++i) {
@@ -267,7 +270,8 @@ TmVersion TakeVersion(Reader& r) {
   TmVersion v;
   v.units = r.One<std::int64_t>();
   v.max_unit_id = r.One<std::int64_t>();
-  if (const char* c = r.Take<char>(kChangedBytes)) v.max_changed = std::string(c, strnlen(c, kChangedBytes));
+  if (const char* c = r.Take<char>(kChangedBytes))
+    v.max_changed = std::string(c, strnlen(c, kChangedBytes));
   return v;
 }
 
@@ -327,7 +331,8 @@ struct SectionBuilder {
     // Final ids: rank of the hash, so a lookup is a binary search.
     std::vector<std::uint32_t> order(hashes.size());
     for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return hashes[a] < hashes[b]; });
+    std::sort(order.begin(), order.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return hashes[a] < hashes[b]; });
     std::vector<std::uint32_t> remap(hashes.size());
     std::vector<std::uint64_t> sorted_hashes(hashes.size());
     for (std::uint32_t r = 0; r < order.size(); ++r) {
@@ -354,7 +359,8 @@ struct SectionBuilder {
     // Last segment that counted each id: distinct ids per segment without sorting.
     std::vector<std::uint32_t> last(sorted_hashes.size(), 0xffffffffu);
     for (std::size_t k = n; k-- > 0;) length_start[lengths[by_length[k]]] = k;
-    for (std::size_t l = max_len + 1; l-- > 0;) length_start[l] = std::min(length_start[l], length_start[l + 1]);
+    for (std::size_t l = max_len + 1; l-- > 0;)
+      length_start[l] = std::min(length_start[l], length_start[l + 1]);
     for (std::size_t k = 0; k < n; ++k) {
       const std::uint32_t i = by_length[k];
       units[k] = unit_ids[i];
@@ -414,10 +420,12 @@ bool ParseSection(Reader& r, LanguageSection& s) {
   s.posting_offset = r.Take<std::uint64_t>(s.vocabulary + 1);
   if (!r.ok()) return false;
   s.postings = r.Take<std::uint32_t>(s.posting_offset[s.vocabulary]);
-  if (!r.ok() || s.token_offset[s.segments] != s.token_count || s.token_offset[0] != 0) return false;
+  if (!r.ok() || s.token_offset[s.segments] != s.token_count || s.token_offset[0] != 0)
+    return false;
   // length_start must be a non-decreasing map into the variants.
   for (std::uint64_t l = 0; l <= s.max_len; ++l) {
-    if (s.length_start[l] > s.length_start[l + 1] || s.length_start[l + 1] > s.segments) return false;
+    if (s.length_start[l] > s.length_start[l + 1] || s.length_start[l + 1] > s.segments)
+      return false;
   }
   for (std::uint64_t v = 0; v < s.vocabulary; ++v) {
     if (s.posting_offset[v] > s.posting_offset[v + 1]) return false;
@@ -467,8 +475,10 @@ Status LanguageIndex::Load() {
   mapping.data = data;
   Reader r(static_cast<const char*>(data), mapping.size);
   const char* magic = r.Take<char>(8);
-  if (magic == nullptr || std::memcmp(magic, kMagic, 8) != 0) return BadInput("not a lovcen fuzzy index").InFile(path);
-  if (r.One<std::uint32_t>() != kFormatVersion) return BadInput("fuzzy index of another format version").InFile(path);
+  if (magic == nullptr || std::memcmp(magic, kMagic, 8) != 0)
+    return BadInput("not a lovcen fuzzy index").InFile(path);
+  if (r.One<std::uint32_t>() != kFormatVersion)
+    return BadInput("fuzzy index of another format version").InFile(path);
   build_id = r.One<std::uint64_t>();
   built_version = TakeVersion(r);
   version = built_version;
@@ -483,8 +493,8 @@ void LanguageIndex::AddToDelta(std::int64_t unit_id, std::vector<std::uint64_t> 
   for (std::uint64_t h : norms) {
     std::uint32_t id = section.present ? section.IdOf(h) : 0xffffffffu;
     if (id == 0xffffffffu) {
-      auto [it, fresh] =
-          delta.fresh_ids.try_emplace(h, static_cast<std::uint32_t>(section.vocabulary + delta.fresh_ids.size()));
+      auto [it, fresh] = delta.fresh_ids.try_emplace(
+          h, static_cast<std::uint32_t>(section.vocabulary + delta.fresh_ids.size()));
       id = it->second;
     }
     seg.ids.push_back(id);
@@ -546,8 +556,9 @@ Status LanguageIndex::WriteDelta() const {
 Status BuildLanguage(VariantSource& source, const TmVersion& version, const std::string& path,
                      const LanguageTag& tag, unsigned threads, IndexBuildStats& stats) {
   std::random_device random;
-  const std::uint64_t build_id = (static_cast<std::uint64_t>(random()) << 32) ^ random() ^
-                                 static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+  const std::uint64_t build_id =
+      (static_cast<std::uint64_t>(random()) << 32) ^ random() ^
+      static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
   LOVCEN_RETURN_IF_ERROR(WriteFileAtomically(path, [&](Sink& out) -> Status {
     out.Put(kMagic, 8);
     out.PutOne(kFormatVersion);
@@ -573,7 +584,8 @@ Status BuildLanguage(VariantSource& source, const TmVersion& version, const std:
       for (unsigned t = 0; t < threads && t * per < batch[b].size(); ++t) {
         pool.emplace_back([&, b, t, per] {
           const std::size_t end = std::min(batch[b].size(), (t + 1) * per);
-          for (std::size_t i = t * per; i < end; ++i) norms[b][i] = Norms(workers[t], batch[b][i].second);
+          for (std::size_t i = t * per; i < end; ++i)
+            norms[b][i] = Norms(workers[t], batch[b][i].second);
         });
       }
     };
@@ -594,10 +606,11 @@ Status BuildLanguage(VariantSource& source, const TmVersion& version, const std:
       pending = true;
       current ^= 1;
     };
-    Status status = source.ForEachVariant({tag, 0, {}}, [&](std::int64_t unit_id, const Segment& segment) {
-      batch[current].emplace_back(unit_id, segment);
-      if (batch[current].size() == kBatch) rotate();
-    });
+    Status status =
+        source.ForEachVariant({tag, 0, {}}, [&](std::int64_t unit_id, const Segment& segment) {
+          batch[current].emplace_back(unit_id, segment);
+          if (batch[current].size() == kBatch) rotate();
+        });
     if (!status.ok()) {
       join();
       return status;
@@ -651,13 +664,15 @@ struct CandidateIndex::Impl {
     LOVCEN_RETURN_IF_ERROR(li->Load());
     languages[static_cast<std::size_t>(language)] = std::move(li);
     stats.rebuilt = true;
-    stats.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    stats.seconds +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return Status::Ok();
   }
 
   // Opens one language's file; builds it when missing, unreadable or stale
   // beyond catching up; then catches up with `current`.
-  Status Open(VariantSource& source, const TmVersion& current, Language language, bool build_missing) {
+  Status Open(VariantSource& source, const TmVersion& current, Language language,
+              bool build_missing) {
     auto li = std::make_unique<LanguageIndex>();
     li->path = IndexFilePath(path, LanguageTag(language));
     if (!li->Load().ok()) {
@@ -672,17 +687,19 @@ struct CandidateIndex::Impl {
   Status CatchUp(VariantSource& source, const TmVersion& current, Language language) {
     LanguageIndex& li = *languages[static_cast<std::size_t>(language)];
     if (current == li.version) return Status::Ok();
-    const bool shrank = current.units < li.version.units || current.max_unit_id < li.version.max_unit_id;
+    const bool shrank =
+        current.units < li.version.units || current.max_unit_id < li.version.max_unit_id;
     if (shrank) return Build(source, current, language);  // the TM was replaced
     const LanguageTag tag(language);
     auto tokenizer = Tokenizer::Create(tag);
     if (!tokenizer.ok()) return tokenizer.error();
     VariantFilter filter{tag, li.version.max_unit_id, li.version.max_changed};
     std::size_t read = 0;
-    LOVCEN_RETURN_IF_ERROR(source.ForEachVariant(filter, [&](std::int64_t unit_id, const Segment& segment) {
-      li.AddToDelta(unit_id, Norms(*tokenizer, segment));
-      ++read;
-    }));
+    LOVCEN_RETURN_IF_ERROR(
+        source.ForEachVariant(filter, [&](std::int64_t unit_id, const Segment& segment) {
+          li.AddToDelta(unit_id, Norms(*tokenizer, segment));
+          ++read;
+        }));
     stats.caught_up += read;
     li.version = current;
     const double share = static_cast<double>(li.delta.segments.size()) /
@@ -719,7 +736,8 @@ Result<CandidateIndex> CandidateIndex::Open(VariantSource& source, const std::st
   impl->path = path;
   impl->options = options;
   impl->version = *current;
-  for (Language l : impl->Wanted()) LOVCEN_RETURN_IF_ERROR(impl->Open(source, *current, l, !options.lazy));
+  for (Language l : impl->Wanted())
+    LOVCEN_RETURN_IF_ERROR(impl->Open(source, *current, l, !options.lazy));
   return CandidateIndex(std::move(impl));
 }
 
@@ -736,14 +754,17 @@ Status CandidateIndex::Update(VariantSource& source) {
   if (!current.ok()) return current.error();
   impl_->version = *current;
   for (Language l : kAllLanguages) {
-    if (impl_->languages[static_cast<std::size_t>(l)]) LOVCEN_RETURN_IF_ERROR(impl_->CatchUp(source, *current, l));
+    if (impl_->languages[static_cast<std::size_t>(l)])
+      LOVCEN_RETURN_IF_ERROR(impl_->CatchUp(source, *current, l));
   }
   return Status::Ok();
 }
 
 const IndexBuildStats& CandidateIndex::stats() const { return impl_->stats; }
 const TmVersion& CandidateIndex::version() const { return impl_->version; }
-bool CandidateIndex::has(const LanguageTag& language) const { return impl_->Find(language) != nullptr; }
+bool CandidateIndex::has(const LanguageTag& language) const {
+  return impl_->Find(language) != nullptr;
+}
 std::size_t CandidateIndex::size(const LanguageTag& language) const {
   const LanguageIndex* li = impl_->Find(language);
   return li == nullptr ? 0 : li->section.segments + li->delta.segments.size();
@@ -754,8 +775,9 @@ std::size_t CandidateIndex::delta_size() const {
   return n;
 }
 
-std::vector<IndexHit> CandidateIndex::Lookup(const LanguageTag& language, std::span<const std::uint64_t> query,
-                                             int threshold, std::size_t limit) const {
+std::vector<IndexHit> CandidateIndex::Lookup(const LanguageTag& language,
+                                             std::span<const std::uint64_t> query, int threshold,
+                                             std::size_t limit, std::size_t probe_tokens) const {
   std::vector<IndexHit> hits;
   const LanguageIndex* index = impl_->Find(language);
   if (index == nullptr) return hits;
@@ -787,7 +809,8 @@ std::vector<IndexHit> CandidateIndex::Lookup(const LanguageTag& language, std::s
     ++bit_count[b];
   }
   const PatternMasks masks(ids);
-  auto verify = [&](std::span<const std::uint32_t> tokens, const Signature& sig, std::int64_t unit_id) {
+  auto verify = [&](std::span<const std::uint32_t> tokens, const Signature& sig,
+                    std::int64_t unit_id) {
     const std::size_t n = tokens.size();
     const int max_u = allowed(n);
     const std::size_t longest = std::max(m, n);
@@ -813,13 +836,15 @@ std::vector<IndexHit> CandidateIndex::Lookup(const LanguageTag& language, std::s
     // Length band [lo, hi] (docs/matching.md).
     std::size_t lo = m, hi = m;
     while (lo > 0 && m - (lo - 1) <= static_cast<std::size_t>(std::max(allowed(lo - 1), 0))) --lo;
-    while (hi < s.max_len && (hi + 1) - m <= static_cast<std::size_t>(std::max(allowed(hi + 1), 0))) ++hi;
+    while (hi < s.max_len && (hi + 1) - m <= static_cast<std::size_t>(std::max(allowed(hi + 1), 0)))
+      ++hi;
     if (lo <= s.max_len) {
       const std::uint64_t first = s.length_start[lo];
       const std::uint64_t last = s.length_start[std::min<std::size_t>(hi, s.max_len) + 1];
       // Shared tokens needed: at least m - allowed(m); so one of the
       // allowed(m) + 1 rarest query tokens must be in every candidate.
-      const std::size_t probe = static_cast<std::size_t>(std::max(allowed(m), 0)) + 1;
+      const std::size_t probe =
+          probe_tokens > 0 ? probe_tokens : static_cast<std::size_t>(std::max(allowed(m), 0)) + 1;
       // Most candidates fail on their signature alone: test it before
       // touching anything else of the variant (each array is a cache miss).
       const int band_allowed = std::max(allowed(std::min<std::size_t>(hi, s.max_len)), 0);
@@ -851,7 +876,13 @@ std::vector<IndexHit> CandidateIndex::Lookup(const LanguageTag& language, std::s
           const std::uint64_t fa = s.Frequency(a), fb = s.Frequency(b);
           return fa != fb ? fa < fb : a < b;
         });
-        rare.resize(probe);
+        if (probe_tokens > 0) {
+          // The cheap look: tokens no variant holds (a word the new sentence
+          // spells differently) would spend the probes on empty lists.
+          std::erase_if(
+              rare, [&](std::uint32_t id) { return id >= s.vocabulary || s.Frequency(id) == 0; });
+        }
+        rare.resize(std::min(probe, rare.size()));
         rare.erase(std::unique(rare.begin(), rare.end()), rare.end());
         // A variant in several probed lists is verified once: a bitmap over
         // the band is cheaper than sorting the union.
@@ -893,7 +924,8 @@ int BoundedEditDistance(std::span<const std::uint32_t> pattern, std::span<const 
     const int d = static_cast<int>(std::max(pattern.size(), text.size()));
     return d > max_distance ? max_distance + 1 : d;
   }
-  if (pattern.size() <= 64) return MyersDistance(PatternMasks(pattern), pattern.size(), text, max_distance);
+  if (pattern.size() <= 64)
+    return MyersDistance(PatternMasks(pattern), pattern.size(), text, max_distance);
   return DpDistance(pattern, text, max_distance);
 }
 

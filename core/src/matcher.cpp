@@ -1,6 +1,7 @@
 #include "lovcen/matcher.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -14,12 +15,18 @@ namespace lovcen {
 
 std::string_view MatchClassName(MatchClass match_class) {
   switch (match_class) {
-    case MatchClass::kContext: return "context";
-    case MatchClass::kExact: return "exact";
-    case MatchClass::kPlaceable: return "placeable";
-    case MatchClass::kFuzzy: return "fuzzy";
-    case MatchClass::kRepetition: return "repetition";
-    case MatchClass::kPivot: return "pivot";
+    case MatchClass::kContext:
+      return "context";
+    case MatchClass::kExact:
+      return "exact";
+    case MatchClass::kPlaceable:
+      return "placeable";
+    case MatchClass::kFuzzy:
+      return "fuzzy";
+    case MatchClass::kRepetition:
+      return "repetition";
+    case MatchClass::kPivot:
+      return "pivot";
   }
   return "fuzzy";
 }
@@ -37,11 +44,18 @@ struct Prepared {
 
 // A TM unit judged against the new segment on the source side, before any
 // target language is looked at.
+// Character admission probes the postings of this many of the rarest query
+// tokens the TM holds (CandidateIndex::Lookup's probe_tokens): a near
+// sentence keeps its rare words, and more probes cost more than they find
+// (docs/matching.md).
+constexpr std::size_t kCharacterProbeTokens = 2;
+
 struct Judged {
   std::shared_ptr<TranslationUnit> unit;
   const Variant* tm = nullptr;  // in *unit
   bool exact = false;
   FuzzyScore fuzzy;
+  int char_score = -1;  // set when admitted on characters (fuzzy.score below the threshold)
   std::vector<std::size_t> placeables;  // token positions that differ, when only placeables do
   std::shared_ptr<Prepared> prepared;   // T, when not exact
 };
@@ -60,7 +74,9 @@ MatchOrigin OriginOf(const TranslationUnit& unit, const Variant& target) {
   o.story_key = unit.story_key;
   o.document_id = unit.document_id;
   o.origin = unit.origin;
-  o.changed = !target.changed.empty() ? target.changed : !unit.changed.empty() ? unit.changed : unit.created;
+  o.changed = !target.changed.empty() ? target.changed
+              : !unit.changed.empty() ? unit.changed
+                                      : unit.created;
   o.author = !target.author.empty() ? target.author : unit.author;
   return o;
 }
@@ -80,8 +96,10 @@ std::string RepetitionKey(const Segment& segment) {
 
 // The other Montenegrin script's tag, for a cnr target; nullopt otherwise.
 std::optional<LanguageTag> OtherScript(const LanguageTag& to) {
-  if (to.language() == Language::kMontenegrinCyrillic) return LanguageTag(Language::kMontenegrinLatin);
-  if (to.language() == Language::kMontenegrinLatin) return LanguageTag(Language::kMontenegrinCyrillic);
+  if (to.language() == Language::kMontenegrinCyrillic)
+    return LanguageTag(Language::kMontenegrinLatin);
+  if (to.language() == Language::kMontenegrinLatin)
+    return LanguageTag(Language::kMontenegrinCyrillic);
   return std::nullopt;
 }
 
@@ -137,18 +155,22 @@ struct Matcher::Impl {
   }
 
   Result<SourceMatches> Judge(const Prepared& s, const LanguageTag& from, std::size_t k);
-  Result<std::vector<Candidate>> CandidatesFor(const Prepared& s, const SourceMatches& sm, const Segment* previous,
-                                               const Segment* next, const LanguageTag& from,
-                                               const LanguageTag& to, std::size_t k, bool transliterate = true);
+  Result<std::vector<Candidate>> CandidatesFor(const Prepared& s, const SourceMatches& sm,
+                                               const Segment* previous, const Segment* next,
+                                               const LanguageTag& from, const LanguageTag& to,
+                                               std::size_t k, bool transliterate = true);
   Result<std::optional<Segment>> Rebuild(const Prepared& s, const Judged& j, const Variant& target,
-                                         const LanguageTag& from, std::vector<Substitution>* substitutions);
-  Result<std::vector<Candidate>> Pivot(const Prepared& s, const SourceMatches& sm, const Segment* previous,
-                                       const Segment* next, const LanguageTag& from, const LanguageTag& to);
+                                         const LanguageTag& from,
+                                         std::vector<Substitution>* substitutions);
+  Result<std::vector<Candidate>> Pivot(const Prepared& s, const SourceMatches& sm,
+                                       const Segment* previous, const Segment* next,
+                                       const LanguageTag& from, const LanguageTag& to);
 };
 
 // Rebuilds the TM target with the new segment's placeables; nullopt when a
 // value's place in the target cannot be found safely (then the match is fuzzy).
-Result<std::optional<Segment>> Matcher::Impl::Rebuild(const Prepared& s, const Judged& j, const Variant& target,
+Result<std::optional<Segment>> Matcher::Impl::Rebuild(const Prepared& s, const Judged& j,
+                                                      const Variant& target,
                                                       const LanguageTag& from,
                                                       std::vector<Substitution>* substitutions) {
   const Prepared& t = *j.prepared;
@@ -184,7 +206,8 @@ Result<std::optional<Segment>> Matcher::Impl::Rebuild(const Prepared& s, const J
           ++count;
         }
       }
-      if (count != 1 || !handled_targets.insert(target_tokens.size() + found).second) return std::optional<Segment>();
+      if (count != 1 || !handled_targets.insert(target_tokens.size() + found).second)
+        return std::optional<Segment>();
       InlineCode replaced = new_code;
       replaced.offset = target.segment.codes[found].offset;
       code_replacements.emplace_back(found, std::move(replaced));
@@ -201,7 +224,8 @@ Result<std::optional<Segment>> Matcher::Impl::Rebuild(const Prepared& s, const J
       auto v = ParsePlaceable(t.tokens[p].kind, t.tokens[p].text(t.segment.text), from);
       if (!v.ok() || !SameValue(*v, *old_value)) continue;
       auto w = ParsePlaceable(s.tokens[p].kind, s.tokens[p].text(s.segment.text), from);
-      if (s.tokens[p].kind != tt.kind || !w.ok() || !SameValue(*w, *new_value)) return std::optional<Segment>();
+      if (s.tokens[p].kind != tt.kind || !w.ok() || !SameValue(*w, *new_value))
+        return std::optional<Segment>();
       handled_positions.insert(p);
       ++in_source;
     }
@@ -220,8 +244,9 @@ Result<std::optional<Segment>> Matcher::Impl::Rebuild(const Prepared& s, const J
       if (!handled_targets.insert(q).second) return std::optional<Segment>();
       const Token& g = target_tokens[q];
       auto model = ParsePlaceable(g.kind, g.text(target_text), target.language);
-      std::string text = SameValue(*old_value, *new_value) ? std::string(g.text(target_text))
-                                                            : (*formatter)->Format(*new_value, &*model);
+      std::string text = SameValue(*old_value, *new_value)
+                             ? std::string(g.text(target_text))
+                             : (*formatter)->Format(*new_value, &*model);
       if (sub.old_target.empty()) {
         sub.old_target = std::string(g.text(target_text));
         sub.new_target = text;
@@ -237,15 +262,18 @@ Result<std::optional<Segment>> Matcher::Impl::Rebuild(const Prepared& s, const J
             [](const Replacement& a, const Replacement& b) { return a.begin > b.begin; });
   for (const Replacement& r : replacements) {
     out.text.replace(r.begin, r.end - r.begin, r.text);
-    const long long delta = static_cast<long long>(r.text.size()) - static_cast<long long>(r.end - r.begin);
+    const long long delta =
+        static_cast<long long>(r.text.size()) - static_cast<long long>(r.end - r.begin);
     for (InlineCode& c : out.codes) {
-      if (c.offset >= r.end && c.offset > r.begin) c.offset = static_cast<std::size_t>(static_cast<long long>(c.offset) + delta);
+      if (c.offset >= r.end && c.offset > r.begin)
+        c.offset = static_cast<std::size_t>(static_cast<long long>(c.offset) + delta);
     }
   }
   return std::optional<Segment>(std::move(out));
 }
 
-Result<SourceMatches> Matcher::Impl::Judge(const Prepared& s, const LanguageTag& from, std::size_t k) {
+Result<SourceMatches> Matcher::Impl::Judge(const Prepared& s, const LanguageTag& from,
+                                           std::size_t k) {
   SourceMatches sm;
   const int threshold = options.threshold;
   LOVCEN_RETURN_IF_ERROR(index.Ensure(*source, from));
@@ -263,68 +291,101 @@ Result<SourceMatches> Matcher::Impl::Judge(const Prepared& s, const LanguageTag&
     sm.judged.push_back(std::move(j));
   }
   const std::size_t limit = std::max<std::size_t>(64, 8 * k);
-  const std::vector<IndexHit> hits = index.Lookup(from, s.norms, threshold, limit);
+  const std::size_t key_length = CodePointCount(s.key);
   // Verified scores so far, to stop once k units (plus slack for units that
   // lack a target language) are better than anything later hits can reach.
   std::vector<int> scores(sm.judged.size(), 101);
   const std::size_t want = k + 2;
-  for (const IndexHit& hit : hits) {
-    if (seen.count(hit.unit_id) != 0) continue;
-    // A hit whose classes all agree may be a placeable match: up to 99.
-    const int upper =
-        hit.lower_bound == 0 ? 99 : ScoreFromDistance(hit.lower_bound * 10, s.score.size(), hit.tokens);
-    if (scores.size() >= want) {
-      std::nth_element(scores.begin(), scores.begin() + static_cast<std::ptrdiff_t>(want - 1), scores.end(),
-                       std::greater<int>());
-      if (scores[want - 1] > upper) break;
-    }
-    seen.insert(hit.unit_id);
-    auto fetched = store.GetUnit(hit.unit_id);
-    if (!fetched.ok()) {
-      if (fetched.error().kind == Error::Kind::kNotFound) continue;  // index older than the TM
-      return fetched.error();
-    }
-    Judged j;
-    j.unit = std::make_shared<TranslationUnit>(std::move(*fetched));
-    j.tm = j.unit->Find(from);
-    if (j.tm == nullptr) continue;
-    j.exact = MatchKey(j.tm->segment.text) == s.key && SameCodeLayout(j.tm->segment, s.segment);
-    if (!j.exact) {
-      auto prepared = Prepare(j.tm->segment, from);
-      if (!prepared.ok()) return prepared.error();
-      j.prepared = std::move(*prepared);
-      const Prepared& t = *j.prepared;
-      j.fuzzy = ScoreFuzzy(s.score, t.score);
-      bool only_placeables = t.tokens.size() == s.tokens.size();
-      for (std::size_t i = 0; only_placeables && i < s.tokens.size(); ++i) {
-        if (s.score[i].text == t.score[i].text && s.tokens[i].kind == t.tokens[i].kind) continue;
-        if (s.tokens[i].kind == t.tokens[i].kind && IsPlaceable(s.tokens[i].kind)) {
-          j.placeables.push_back(i);
-        } else {
-          only_placeables = false;
+  // Verifies index hits; `by_characters`: also admit on the character score
+  // (then the token bounds say nothing about what is left: no early stop).
+  auto verify = [&](const std::vector<IndexHit>& hits, bool by_characters) -> Status {
+    for (const IndexHit& hit : hits) {
+      if (seen.count(hit.unit_id) != 0) continue;
+      // A hit whose classes all agree may be a placeable match: up to 99.
+      const int upper = hit.lower_bound == 0
+                            ? 99
+                            : ScoreFromDistance(hit.lower_bound * 10, s.score.size(), hit.tokens);
+      if (!by_characters && scores.size() >= want) {
+        std::nth_element(scores.begin(), scores.begin() + static_cast<std::ptrdiff_t>(want - 1),
+                         scores.end(), std::greater<int>());
+        if (scores[want - 1] > upper) break;
+      }
+      seen.insert(hit.unit_id);
+      auto fetched = store.GetUnit(hit.unit_id);
+      if (!fetched.ok()) {
+        if (fetched.error().kind == Error::Kind::kNotFound) continue;  // index older than the TM
+        return fetched.error();
+      }
+      Judged j;
+      j.unit = std::make_shared<TranslationUnit>(std::move(*fetched));
+      j.tm = j.unit->Find(from);
+      if (j.tm == nullptr) continue;
+      j.exact = MatchKey(j.tm->segment.text) == s.key && SameCodeLayout(j.tm->segment, s.segment);
+      if (!j.exact) {
+        auto prepared = Prepare(j.tm->segment, from);
+        if (!prepared.ok()) return prepared.error();
+        j.prepared = std::move(*prepared);
+        const Prepared& t = *j.prepared;
+        j.fuzzy = ScoreFuzzy(s.score, t.score);
+        bool only_placeables = t.tokens.size() == s.tokens.size();
+        for (std::size_t i = 0; only_placeables && i < s.tokens.size(); ++i) {
+          if (s.score[i].text == t.score[i].text && s.tokens[i].kind == t.tokens[i].kind) continue;
+          if (s.tokens[i].kind == t.tokens[i].kind && IsPlaceable(s.tokens[i].kind)) {
+            j.placeables.push_back(i);
+          } else {
+            only_placeables = false;
+          }
+        }
+        if (!only_placeables) j.placeables.clear();
+      } else {
+        j.fuzzy.score = 100;
+      }
+      int best = j.exact                 ? 101
+                 : !j.placeables.empty() ? PlaceableScore(j.placeables.size())
+                                         : j.fuzzy.score;
+      if (best < threshold && j.placeables.empty() && options.character_admission) {
+        // The character score can reach the threshold only if the lengths
+        // allow it: similarity <= shorter / longer.
+        const std::string tm_key = MatchKey(j.tm->segment.text);
+        const std::size_t tm_length = CodePointCount(tm_key);
+        const std::size_t longer = std::max(key_length, tm_length);
+        if (longer > 0 &&
+            100 * std::min(key_length, tm_length) >= static_cast<std::size_t>(threshold) * longer) {
+          const int chars =
+              static_cast<int>(std::floor(100 * CharacterSimilarity(s.key, tm_key) + 1e-9));
+          if (chars >= threshold) {
+            j.char_score = chars;
+            best = chars;
+          }
         }
       }
-      if (!only_placeables) j.placeables.clear();
-    } else {
-      j.fuzzy.score = 100;
+      if (best >= threshold || !j.placeables.empty()) {
+        scores.push_back(best);
+        sm.judged.push_back(std::move(j));
+      }
     }
-    const int best = j.exact ? 101 : !j.placeables.empty() ? PlaceableScore(j.placeables.size()) : j.fuzzy.score;
-    if (best >= threshold || !j.placeables.empty()) {
-      scores.push_back(best);
-      sm.judged.push_back(std::move(j));
-    }
+    return Status::Ok();
+  };
+  LOVCEN_RETURN_IF_ERROR(verify(index.Lookup(from, s.norms, threshold, limit), false));
+  // Character admission complements the token score where it finds
+  // nothing: looking below the threshold costs index work that a segment
+  // with candidates does not need.
+  const int floor = CharacterAdmissionFloor(threshold);
+  if (options.character_admission && floor < threshold && sm.judged.empty()) {
+    LOVCEN_RETURN_IF_ERROR(
+        verify(index.Lookup(from, s.norms, floor, limit, kCharacterProbeTokens), true));
   }
   return sm;
 }
 
-Result<std::vector<Candidate>> Matcher::Impl::CandidatesFor(const Prepared& s, const SourceMatches& sm,
-                                                            const Segment* previous, const Segment* next,
-                                                            const LanguageTag& from, const LanguageTag& to,
-                                                            std::size_t k, bool transliterate) {
+Result<std::vector<Candidate>> Matcher::Impl::CandidatesFor(
+    const Prepared& s, const SourceMatches& sm, const Segment* previous, const Segment* next,
+    const LanguageTag& from, const LanguageTag& to, std::size_t k, bool transliterate) {
   std::vector<Candidate> list;
   if (to == from) return list;
   const std::optional<LanguageTag> other = OtherScript(to);
-  const bool can_transliterate = transliterate && other && options.transliterator != nullptr && !(*other == from);
+  const bool can_transliterate =
+      transliterate && other && options.transliterator != nullptr && !(*other == from);
   for (const Judged& j : sm.judged) {
     const Variant* target = j.unit->Find(to);
     // Only the other script: its transliteration is the target, and every
@@ -335,7 +396,8 @@ Result<std::vector<Candidate>> Matcher::Impl::CandidatesFor(const Prepared& s, c
         transliterated = *v;
         transliterated.language = to;
         transliterated.segment = options.transliterator->Transliterate(
-            v->segment, to.language() == Language::kMontenegrinCyrillic ? Script::kCyrillic : Script::kLatin);
+            v->segment,
+            to.language() == Language::kMontenegrinCyrillic ? Script::kCyrillic : Script::kLatin);
         target = &transliterated;
       }
     }
@@ -357,7 +419,8 @@ Result<std::vector<Candidate>> Matcher::Impl::CandidatesFor(const Prepared& s, c
       }
     }
     if (j.exact) {
-      const bool context = SameContext(previous, j.tm->context_pre) && SameContext(next, j.tm->context_post);
+      const bool context =
+          SameContext(previous, j.tm->context_pre) && SameContext(next, j.tm->context_post);
       c.match_class = context ? MatchClass::kContext : MatchClass::kExact;
       c.score = context ? 101 : 100;
       c.char_similarity = 1.0;
@@ -376,9 +439,16 @@ Result<std::vector<Candidate>> Matcher::Impl::CandidatesFor(const Prepared& s, c
         }
       }
       if (!placed) {
-        if (j.fuzzy.score < options.threshold) continue;
         c.match_class = MatchClass::kFuzzy;
-        c.score = j.fuzzy.score;
+        c.token_score = j.fuzzy.score;
+        if (j.fuzzy.score >= options.threshold) {
+          c.score = j.fuzzy.score;
+        } else if (j.char_score >= options.threshold) {
+          c.score = j.char_score;
+          c.by_characters = true;
+        } else {
+          continue;
+        }
       }
       c.edits = j.fuzzy.edits;
       for (const TokenEdit& e : j.fuzzy.edits) {
@@ -393,7 +463,8 @@ Result<std::vector<Candidate>> Matcher::Impl::CandidatesFor(const Prepared& s, c
   std::map<int, int> per_score;
   for (const Candidate& c : list) ++per_score[c.score];
   for (Candidate& c : list) {
-    if (c.match_class != MatchClass::kContext && c.match_class != MatchClass::kExact && per_score[c.score] > 1) {
+    if (c.match_class != MatchClass::kContext && c.match_class != MatchClass::kExact &&
+        per_score[c.score] > 1) {
       c.char_similarity = CharacterSimilarity(s.key, MatchKey(c.tm_source.text));
     }
   }
@@ -408,7 +479,8 @@ Result<std::vector<Candidate>> Matcher::Impl::CandidatesFor(const Prepared& s, c
 
 Result<std::vector<Candidate>> Matcher::Impl::Pivot(const Prepared& s, const SourceMatches& sm,
                                                     const Segment* previous, const Segment* next,
-                                                    const LanguageTag& from, const LanguageTag& to) {
+                                                    const LanguageTag& from,
+                                                    const LanguageTag& to) {
   std::vector<LanguageTag> pivots = options.pivot_languages;
   if (pivots.empty()) {
     for (Language l : {Language::kEnglish, Language::kMontenegrinLatin, Language::kGerman,
@@ -429,7 +501,8 @@ Result<std::vector<Candidate>> Matcher::Impl::Pivot(const Prepared& s, const Sou
       if (!p.ok()) return p.error();
       auto judged = Judge(**p, pivot, options.max_candidates);
       if (!judged.ok()) return judged.error();
-      auto second = CandidatesFor(**p, *judged, nullptr, nullptr, pivot, to, options.max_candidates);
+      auto second =
+          CandidatesFor(**p, *judged, nullptr, nullptr, pivot, to, options.max_candidates);
       if (!second.ok()) return second.error();
       for (Candidate& leg2 : *second) {
         const int score = std::min(std::min(leg1.score, 100), std::min(leg2.score, 100));
@@ -458,12 +531,17 @@ Result<std::vector<Candidate>> Matcher::Impl::Pivot(const Prepared& s, const Sou
   return out;
 }
 
+int CharacterAdmissionFloor(int threshold) {
+  return std::max(threshold - 25, std::min(threshold, 40));
+}
+
 Matcher::Matcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Matcher::Matcher(Matcher&&) noexcept = default;
 Matcher& Matcher::operator=(Matcher&&) noexcept = default;
 Matcher::~Matcher() = default;
 
-Result<Matcher> Matcher::Open(TmStore& store, const std::string& index_path, const MatcherOptions& options) {
+Result<Matcher> Matcher::Open(TmStore& store, const std::string& index_path,
+                              const MatcherOptions& options) {
   if (options.threshold < 0 || options.threshold > 100) {
     return UsageError("match threshold must be between 0 and 100");
   }
@@ -486,8 +564,9 @@ Result<Matcher> Matcher::Open(TmStore& store, const std::string& index_path, con
 const MatcherOptions& Matcher::options() const { return impl_->options; }
 CandidateIndex& Matcher::index() { return impl_->index; }
 
-Result<SegmentMatches> Matcher::MatchSegment(const Segment& source, const Segment* previous, const Segment* next,
-                                             const LanguageTag& from, std::span<const LanguageTag> to) {
+Result<SegmentMatches> Matcher::MatchSegment(const Segment& source, const Segment* previous,
+                                             const Segment* next, const LanguageTag& from,
+                                             std::span<const LanguageTag> to) {
   auto s = impl_->Prepare(source, from);
   if (!s.ok()) return s.error();
   auto sm = impl_->Judge(**s, from, impl_->options.max_candidates);
@@ -496,7 +575,8 @@ Result<SegmentMatches> Matcher::MatchSegment(const Segment& source, const Segmen
   for (std::size_t li = 0; li < to.size(); ++li) {
     TargetMatches t;
     t.language = to[li];
-    auto direct = impl_->CandidatesFor(**s, *sm, previous, next, from, to[li], impl_->options.max_candidates);
+    auto direct =
+        impl_->CandidatesFor(**s, *sm, previous, next, from, to[li], impl_->options.max_candidates);
     if (!direct.ok()) return direct.error();
     t.candidates = std::move(*direct);
     if (t.candidates.empty() && impl_->options.pivot) {
@@ -509,7 +589,8 @@ Result<SegmentMatches> Matcher::MatchSegment(const Segment& source, const Segmen
   return matches;
 }
 
-Result<std::vector<SegmentMatches>> Matcher::MatchArticle(std::span<const Segment> segments, const LanguageTag& from,
+Result<std::vector<SegmentMatches>> Matcher::MatchArticle(std::span<const Segment> segments,
+                                                          const LanguageTag& from,
                                                           std::span<const LanguageTag> to) {
   std::vector<SegmentMatches> out;
   out.reserve(segments.size());

@@ -141,6 +141,7 @@ class SqliteStore final : public TmStore {
   Result<std::vector<Document>> Documents(std::string_view story_key) override;
   Result<std::int64_t> MaxUnitId() override;
   Status RebuildConcordanceIndex() override;
+  Result<bool> ConcordanceStale() override;
   int schema_version() const override { return schema_version_; }
 
   sqlite3* db() { return db_; }
@@ -933,6 +934,12 @@ Result<std::vector<Document>> SqliteStore::Documents(std::string_view story_key)
   }
   LOVCEN_RETURN_IF_ERROR(status);
   return docs;
+}
+
+Result<bool> SqliteStore::ConcordanceStale() {
+  auto stale = GetMeta("concordance_stale");
+  if (!stale.ok()) return stale.error();
+  return *stale == "1";
 }
 
 Status SqliteStore::RebuildConcordanceIndex() {

@@ -13,15 +13,24 @@ namespace lovcen::formats {
 
 std::string_view BandName(Band band) {
   switch (band) {
-    case Band::kContext: return "context";
-    case Band::kExact: return "exact";
-    case Band::kPlaceable: return "placeable";
-    case Band::k95to99: return "95-99";
-    case Band::k85to94: return "85-94";
-    case Band::k75to84: return "75-84";
-    case Band::k50to74: return "50-74";
-    case Band::kNoMatch: return "no match";
-    case Band::kRepetition: return "repetitions";
+    case Band::kContext:
+      return "context";
+    case Band::kExact:
+      return "exact";
+    case Band::kPlaceable:
+      return "placeable";
+    case Band::k95to99:
+      return "95-99";
+    case Band::k85to94:
+      return "85-94";
+    case Band::k75to84:
+      return "75-84";
+    case Band::k50to74:
+      return "50-74";
+    case Band::kNoMatch:
+      return "no match";
+    case Band::kRepetition:
+      return "repetitions";
   }
   return "";
 }
@@ -29,12 +38,17 @@ std::string_view BandName(Band band) {
 Band BandOf(const Candidate* best) {
   if (best == nullptr) return Band::kNoMatch;
   switch (best->match_class) {
-    case MatchClass::kContext: return Band::kContext;
-    case MatchClass::kExact: return Band::kExact;
-    case MatchClass::kPlaceable: return Band::kPlaceable;
-    case MatchClass::kRepetition: return Band::kRepetition;
+    case MatchClass::kContext:
+      return Band::kContext;
+    case MatchClass::kExact:
+      return Band::kExact;
+    case MatchClass::kPlaceable:
+      return Band::kPlaceable;
+    case MatchClass::kRepetition:
+      return Band::kRepetition;
     case MatchClass::kFuzzy:
-    case MatchClass::kPivot: break;
+    case MatchClass::kPivot:
+      break;
   }
   if (best->score >= 95) return Band::k95to99;
   if (best->score >= 85) return Band::k85to94;
@@ -71,22 +85,28 @@ bool HasContent(const std::optional<Segment>& s) {
 Segment ArticleCodesToXliff(const Segment& segment, XliffVersion version) {
   Segment out = segment;
   for (InlineCode& code : out.codes) {
-    const bool xliff_element = code.element == "bpt" || code.element == "ept" || code.element == "ph" ||
-                               code.element == "g" || code.element == "x" || code.element == "it" ||
-                               code.element == "bx" || code.element == "ex" || code.element == "pc" ||
+    const bool xliff_element = code.element == "bpt" || code.element == "ept" ||
+                               code.element == "ph" || code.element == "g" || code.element == "x" ||
+                               code.element == "it" || code.element == "bx" ||
+                               code.element == "ex" || code.element == "pc" ||
                                code.element == "sc" || code.element == "ec";
     if (xliff_element) continue;
-    code.element = code.kind == CodeKind::kOpen ? "bpt" : code.kind == CodeKind::kClose ? "ept" : "ph";
+    code.element = code.kind == CodeKind::kOpen    ? "bpt"
+                   : code.kind == CodeKind::kClose ? "ept"
+                                                   : "ph";
     code.attributes = {{"id", code.id.empty() ? "1" : code.id}};
   }
   return IsolateUnpairedCodes(AdaptInlineCodes(out, version), version);
 }
 
 std::string Describe(const Candidate& c) {
-  std::string text = "lovcen: " + std::string(MatchClassName(c.match_class)) + " match " +
-                     std::to_string(c.score);
+  std::string text =
+      "lovcen: " + std::string(MatchClassName(c.match_class)) + " match " + std::to_string(c.score);
   if (c.match_class == MatchClass::kRepetition) {
     return text + ", repeats segment " + std::to_string(c.repetition_of + 1) + " of this article";
+  }
+  if (c.by_characters) {
+    text += " (character score; token score " + std::to_string(c.token_score) + ")";
   }
   text += " from TM unit " + std::to_string(c.origin.unit_id);
   if (!c.origin.story_key.empty()) text += ", story " + c.origin.story_key;
@@ -151,9 +171,12 @@ void FillSegment(XliffUnit& unit, XliffSegment& segment, const std::vector<Candi
 
 std::string DatatypeOf(const Article& article) {
   switch (article.format) {
-    case ArticleFormat::kHtml: return "html";
-    case ArticleFormat::kMarkdown: return "x-markdown";
-    case ArticleFormat::kPlainText: break;
+    case ArticleFormat::kHtml:
+      return "html";
+    case ArticleFormat::kMarkdown:
+      return "x-markdown";
+    case ArticleFormat::kPlainText:
+      break;
   }
   return "plaintext";
 }
@@ -168,7 +191,8 @@ Result<PrefillJob> LoadPrefillInput(const std::string& path, const LanguageTag& 
   job.name = std::filesystem::path(path).filename().string();
   if (to.empty()) return UsageError("no target language (--to)");
   for (const LanguageTag& t : to) {
-    if (t == from) return UsageError("target language " + std::string(t.str()) + " is the source language");
+    if (t == from)
+      return UsageError("target language " + std::string(t.str()) + " is the source language");
   }
   if (IsXliffFile(path)) {
     auto doc = ReadXliffFile(path);
@@ -208,11 +232,13 @@ Result<PrefillJob> LoadPrefillInput(const std::string& path, const LanguageTag& 
 }
 
 Status MatchPrefillJob(PrefillJob& job, const Segmenter* segmenter, Matcher& matcher) {
-  if (job.article && segmenter == nullptr) return UsageError("pre-filling an article needs a segmenter");
+  if (job.article && segmenter == nullptr)
+    return UsageError("pre-filling an article needs a segmenter");
   auto tokenizer = Tokenizer::Create(job.from);
   if (!tokenizer.ok()) return tokenizer.error();
   job.segments.clear();
-  auto add = [&](std::size_t block, std::string unit_id, Segment source, std::optional<Segment> existing) {
+  auto add = [&](std::size_t block, std::string unit_id, Segment source,
+                 std::optional<Segment> existing) {
     PrefillSegment s;
     s.block = block;
     s.unit_id = std::move(unit_id);
@@ -228,7 +254,8 @@ Status MatchPrefillJob(PrefillJob& job, const Segmenter* segmenter, Matcher& mat
     for (std::size_t b = 0; b < job.article->blocks.size(); ++b) {
       const Segment& content = job.article->blocks[b].content;
       std::vector<std::pair<std::size_t, std::size_t>> ranges;
-      for (const TextRange& r : segmenter->Segment(content.text)) ranges.emplace_back(r.begin, r.end);
+      for (const TextRange& r : segmenter->Segment(content.text))
+        ranges.emplace_back(r.begin, r.end);
       for (Segment& piece : SplitSegment(content, ranges)) {
         add(b, "s" + std::to_string(job.segments.size() + 1), std::move(piece), std::nullopt);
       }

@@ -76,17 +76,19 @@ std::vector<Article> ReadCorpora() {
         continue;
       }
       Row r;
-      for (std::size_t i = 0; i < cells.size() && i < header.size(); ++i) r.cells[header[i]] = cells[i];
+      for (std::size_t i = 0; i < cells.size() && i < header.size(); ++i)
+        r.cells[header[i]] = cells[i];
       a.rows.push_back(std::move(r));
     }
     out.push_back(std::move(a));
   }
-  std::sort(out.begin(), out.end(), [](const Article& x, const Article& y) { return x.key < y.key; });
+  std::sort(out.begin(), out.end(),
+            [](const Article& x, const Article& y) { return x.key < y.key; });
   return out;
 }
 
-std::unique_ptr<TmStore> ImportAllBut(const std::vector<Article>& corpus, const std::string& held_out,
-                                      const std::string& db) {
+std::unique_ptr<TmStore> ImportAllBut(const std::vector<Article>& corpus,
+                                      const std::string& held_out, const std::string& db) {
   auto store = OpenSqliteStore(db);
   EXPECT_TRUE(store.ok());
   auto writer = (*store)->BeginWrite();
@@ -123,7 +125,8 @@ TEST_P(CorporaMatcherTest, HeldOutArticle) {
   ASSERT_TRUE(matcher.ok()) << matcher.error().ToString();
 
   // What the rest of the corpus says about each English sentence.
-  std::map<std::string, std::map<std::string, std::set<std::string>>> verbatim;  // key -> lang -> targets
+  std::map<std::string, std::map<std::string, std::set<std::string>>>
+      verbatim;  // key -> lang -> targets
   std::map<std::string, std::vector<const Row*>> masked;
   for (const Article& a : corpus) {
     if (a.key == held.key) continue;
@@ -187,10 +190,12 @@ TEST_P(CorporaMatcherTest, HeldOutArticle) {
         }
         ASSERT_NE(tm, nullptr);
         auto same = [](const Segment* s, const std::string& stored) {
-          return s == nullptr ? stored.empty() : !stored.empty() && MatchKey(s->text) == MatchKey(stored);
+          return s == nullptr ? stored.empty()
+                              : !stored.empty() && MatchKey(s->text) == MatchKey(stored);
         };
-        const bool neighbours = same(i > 0 ? &segments[i - 1] : nullptr, tm->context_pre) &&
-                                same(i + 1 < segments.size() ? &segments[i + 1] : nullptr, tm->context_post);
+        const bool neighbours =
+            same(i > 0 ? &segments[i - 1] : nullptr, tm->context_pre) &&
+            same(i + 1 < segments.size() ? &segments[i + 1] : nullptr, tm->context_post);
         EXPECT_EQ(c.match_class == MatchClass::kContext, neighbours);
         (c.match_class == MatchClass::kContext ? context : exact) += 1;
         continue;
@@ -225,7 +230,8 @@ TEST(MatcherIncomingTest, IncomingArticleAgainstTheWholeCorpus) {
   const std::vector<Article> corpus = ReadCorpora();
   const std::string sentences_path =
       testing::CorporaDir() + "/incoming/2025-05-10-rubio-ceasefire.en.sentences";
-  if (corpus.empty() || !std::filesystem::exists(sentences_path)) GTEST_SKIP() << "corpora/ incomplete";
+  if (corpus.empty() || !std::filesystem::exists(sentences_path))
+    GTEST_SKIP() << "corpora/ incomplete";
   const std::string dir = testing::TempDir("matcher-incoming");
   auto store = ImportAllBut(corpus, "", dir + "/tm.db");
   MatcherOptions options;
@@ -256,8 +262,8 @@ TEST(MatcherIncomingTest, IncomingArticleAgainstTheWholeCorpus) {
   };
   // a: verbatim seed sentences.
   for (const char* opening : {"\"That time is coming", "Ukrainian and European leaders have made",
-                              "\u201cThere are still disagreements", "\u201cThe Kremlin will continue",
-                              "We remain skeptical"}) {
+                              "\u201cThere are still disagreements",
+                              "\u201cThe Kremlin will continue", "We remain skeptical"}) {
     const std::size_t i = find(opening);
     for (std::size_t l = 0; l < 3; ++l) {
       const Candidate* c = top(i, l);
@@ -286,7 +292,8 @@ TEST(MatcherIncomingTest, IncomingArticleAgainstTheWholeCorpus) {
     EXPECT_GE(c->score, 75);
     EXPECT_LT(c->score, 100);
     bool reuters = false;
-    for (const auto& [b, e] : c->differing_source) reuters |= segments[i].text.substr(b, e - b) == "Reuters";
+    for (const auto& [b, e] : c->differing_source)
+      reuters |= segments[i].text.substr(b, e - b) == "Reuters";
     EXPECT_TRUE(reuters);
     EXPECT_EQ(c->origin.story_key, "2025-04-05-rubio-moscow");
     EXPECT_FALSE(c->origin.changed.empty());
@@ -311,7 +318,8 @@ class MatcherTest : public ::testing::Test {
     ASSERT_TRUE(store.ok());
     store_ = std::move(*store);
   }
-  std::int64_t Add(std::vector<Variant> variants, std::string story = "story", std::string changed = {}) {
+  std::int64_t Add(std::vector<Variant> variants, std::string story = "story",
+                   std::string changed = {}) {
     // Keep-both: units sharing a source stay apart (the pivot test needs it).
     WriteOptions options;
     options.on_duplicate = DuplicatePolicy::kKeepBoth;
@@ -333,8 +341,9 @@ class MatcherTest : public ::testing::Test {
     EXPECT_TRUE(m.ok()) << m.error().ToString();
     return std::move(*m);
   }
-  std::vector<Candidate> Match(Matcher& m, const Segment& s, const LanguageTag& from, const LanguageTag& to,
-                               const Segment* prev = nullptr, const Segment* next = nullptr) {
+  std::vector<Candidate> Match(Matcher& m, const Segment& s, const LanguageTag& from,
+                               const LanguageTag& to, const Segment* prev = nullptr,
+                               const Segment* next = nullptr) {
     const LanguageTag targets[] = {to};
     auto r = m.MatchSegment(s, prev, next, from, targets);
     EXPECT_TRUE(r.ok()) << r.error().ToString();
@@ -350,7 +359,8 @@ TEST_F(MatcherTest, ContextNeedsBothNeighbours) {
   en.context_post = "Nothing was signed.";
   const std::int64_t id = Add({en, V(kDe, "Die Gespräche endeten.")});
   Matcher m = Open();
-  const Segment prev = Seg("Rubio  flew home."), next = Seg("Nothing was signed."), other = Seg("Later.");
+  const Segment prev = Seg("Rubio  flew home."), next = Seg("Nothing was signed."),
+                other = Seg("Later.");
   auto both = Match(m, Seg("The talks ended."), kEn, kDe, &prev, &next);
   ASSERT_EQ(both.size(), 1u);
   EXPECT_EQ(both[0].match_class, MatchClass::kContext);
@@ -378,9 +388,11 @@ TEST_F(MatcherTest, ContextWithBothNeighboursAbsent) {
 TEST_F(MatcherTest, InlineCodesDecideExactness) {
   const std::string text = "Read more about the talks here.";  // "here" at bytes 26-30
   Variant en = V(kEn, text);
-  en.segment.codes = {{CodeKind::kOpen, 26, "1", "a", {}, "<a>"}, {CodeKind::kClose, 30, "1", "a", {}, "</a>"}};
+  en.segment.codes = {{CodeKind::kOpen, 26, "1", "a", {}, "<a>"},
+                      {CodeKind::kClose, 30, "1", "a", {}, "</a>"}};
   Variant de = V(kDe, "Mehr über die Gespräche hier.");  // "hier" at bytes 26-30
-  de.segment.codes = {{CodeKind::kOpen, 26, "1", "a", {}, "<a>"}, {CodeKind::kClose, 30, "1", "a", {}, "</a>"}};
+  de.segment.codes = {{CodeKind::kOpen, 26, "1", "a", {}, "<a>"},
+                      {CodeKind::kClose, 30, "1", "a", {}, "</a>"}};
   Add({en, de});
   Matcher m = Open();
   // Codes missing: 7 tokens against 9, two deletions, floor(100 * 7/9) = 77.
@@ -391,7 +403,8 @@ TEST_F(MatcherTest, InlineCodesDecideExactness) {
   // Same layout but another element: a placeable (codes differ only),
   // the target's code replaced in place.
   Segment b = Seg(text);
-  b.codes = {{CodeKind::kOpen, 26, "1", "b", {}, "<b>"}, {CodeKind::kClose, 30, "1", "b", {}, "</b>"}};
+  b.codes = {{CodeKind::kOpen, 26, "1", "b", {}, "<b>"},
+             {CodeKind::kClose, 30, "1", "b", {}, "</b>"}};
   auto coded = Match(m, b, kEn, kDe);
   ASSERT_FALSE(coded.empty());
   EXPECT_EQ(coded[0].match_class, MatchClass::kPlaceable);
@@ -420,7 +433,8 @@ TEST_F(MatcherTest, PlaceableNumbersAreWrittenForTheTargetLocale) {
 }
 
 TEST_F(MatcherTest, DatesAreRewrittenInTheTargetsStyle) {
-  Add({V(kEn, "05-Apr-2025"), V(kDe, "05.04.2025"), V(kCnr, "5. april 2025."), V(kCyr, "5. април 2025.")});
+  Add({V(kEn, "05-Apr-2025"), V(kDe, "05.04.2025"), V(kCnr, "5. april 2025."),
+       V(kCyr, "5. април 2025.")});
   Matcher m = Open();
   EXPECT_EQ(Match(m, Seg("12-Apr-2025"), kEn, kDe)[0].target.text, "12.04.2025");
   EXPECT_EQ(Match(m, Seg("12-Apr-2025"), kEn, kCnr)[0].target.text, "12. april 2025.");
@@ -453,9 +467,12 @@ TEST_F(MatcherTest, NumberWithoutASafePlaceInTheTargetFallsBackToFuzzy) {
 }
 
 TEST_F(MatcherTest, FuzzyTopKIsOrderedAndThresholded) {
-  Add({V(kEn, "The government approved the new budget on Monday."), V(kDe, "A")}, "s", "2025-01-01T00:00:00Z");
-  Add({V(kEn, "The government approved the new budget on Friday."), V(kDe, "B")}, "s", "2025-02-01T00:00:00Z");
-  Add({V(kEn, "The Government approved the new budget on Monday!"), V(kDe, "C")}, "s", "2025-03-01T00:00:00Z");
+  Add({V(kEn, "The government approved the new budget on Monday."), V(kDe, "A")}, "s",
+      "2025-01-01T00:00:00Z");
+  Add({V(kEn, "The government approved the new budget on Friday."), V(kDe, "B")}, "s",
+      "2025-02-01T00:00:00Z");
+  Add({V(kEn, "The Government approved the new budget on Monday!"), V(kDe, "C")}, "s",
+      "2025-03-01T00:00:00Z");
   Add({V(kEn, "Completely unrelated words here."), V(kDe, "D")});
   MatcherOptions options;
   options.max_candidates = 2;
@@ -472,8 +489,29 @@ TEST_F(MatcherTest, FuzzyTopKIsOrderedAndThresholded) {
   EXPECT_EQ(c[1].target.text, "A");
   options.max_candidates = 5;
   options.threshold = 85;
+  options.character_admission = false;
   Matcher strict = Open(options);
-  EXPECT_EQ(Match(strict, Seg("The government approved the new budget on Tuesday."), kEn, kDe).size(), 2u);
+  EXPECT_EQ(
+      Match(strict, Seg("The government approved the new budget on Tuesday."), kEn, kDe).size(),
+      2u);
+  // C scores 81 by tokens but 88 by characters (6 edits over 50 code points:
+  // "Tues"/"Mon" 4, "g"/"G" 1, "."/"!" 1; floor(100 * (1 - 6/50)) = 88):
+  // admitted on characters with that score, behind A and B (88 too, but
+  // closer in characters: 0.92).
+  options.character_admission = true;
+  Matcher by_chars = Open(options);
+  auto bc = Match(by_chars, Seg("The government approved the new budget on Tuesday."), kEn, kDe);
+  ASSERT_EQ(bc.size(), 3u);
+  EXPECT_EQ(bc[2].target.text, "C");
+  EXPECT_TRUE(bc[2].by_characters);
+  EXPECT_EQ(bc[2].token_score, 81);
+  EXPECT_EQ(bc[2].score,
+            static_cast<int>(
+                100 * CharacterSimilarity("The government approved the new budget on Tuesday.",
+                                          "The Government approved the new budget on Monday!")));
+  EXPECT_GE(bc[2].score, 85);
+  EXPECT_FALSE(bc[0].by_characters);
+  options.character_admission = false;
   options.threshold = 80;
   Matcher loose = Open(options);
   auto l = Match(loose, Seg("The government approved the new budget on Tuesday."), kEn, kDe);
@@ -499,8 +537,10 @@ TEST_F(MatcherTest, CharacterSimilarityBreaksTiesBeforeTheDate) {
 
 TEST_F(MatcherTest, PivotThroughAThirdLanguage) {
   // cnr -> de: no unit holds both, but cnr -> en and en -> de do.
-  const std::int64_t first = Add({V(kCnr, "Pregovori su završeni."), V(kEn, "The talks have ended.")});
-  const std::int64_t second = Add({V(kEn, "The talks have ended."), V(kDe, "Die Gespräche sind beendet.")});
+  const std::int64_t first =
+      Add({V(kCnr, "Pregovori su završeni."), V(kEn, "The talks have ended.")});
+  const std::int64_t second =
+      Add({V(kEn, "The talks have ended."), V(kDe, "Die Gespräche sind beendet.")});
   Matcher m = Open();
   auto c = Match(m, Seg("Pregovori su završeni."), kCnr, kDe);
   ASSERT_EQ(c.size(), 1u);
@@ -528,7 +568,8 @@ TEST_F(MatcherTest, FuzzyResultsEqualBruteForceOnAGeneratedTm) {
   std::vector<std::string> words;
   static const char* kSyllables[] = {"ka", "ro", "mi", "ne", "za", "vo", "li", "da"};
   for (int i = 0; i < 60; ++i) {
-    words.push_back(std::string(kSyllables[i % 8]) + kSyllables[(i / 8) % 8] + kSyllables[(i * 5) % 7]);
+    words.push_back(std::string(kSyllables[i % 8]) + kSyllables[(i / 8) % 8] +
+                    kSyllables[(i * 5) % 7]);
   }
   std::vector<std::string> texts;
   {
@@ -544,7 +585,9 @@ TEST_F(MatcherTest, FuzzyResultsEqualBruteForceOnAGeneratedTm) {
         s.insert(space == std::string::npos ? s.size() : space, " " + words[rng() % words.size()]);
       } else {
         const int n = 4 + static_cast<int>(rng() % 14);
-        for (int k = 0; k < n; ++k) s += (k ? " " : "") + words[static_cast<std::size_t>(std::pow(60.0, (rng() % 1000) / 1000.0))];
+        for (int k = 0; k < n; ++k)
+          s += (k ? " " : "") +
+               words[static_cast<std::size_t>(std::pow(60.0, (rng() % 1000) / 1000.0))];
       }
       texts.push_back(s);
       TranslationUnit u;
@@ -557,6 +600,7 @@ TEST_F(MatcherTest, FuzzyResultsEqualBruteForceOnAGeneratedTm) {
   options.max_candidates = 4;
   options.threshold = 60;
   options.pivot = false;
+  options.character_admission = false;  // the §3 score alone; with it: below
   Matcher m = Open(options);
   auto tokenizer = Tokenizer::Create(kEn);
   ASSERT_TRUE(tokenizer.ok());
@@ -579,6 +623,68 @@ TEST_F(MatcherTest, FuzzyResultsEqualBruteForceOnAGeneratedTm) {
     for (const Candidate& c : Match(m, Seg(query), kEn, kDe)) got.push_back(c.score);
     EXPECT_EQ(got, expected) << query;
   }
+  // With character admission on, the same queries give the same results:
+  // each has token candidates, and the character score only complements a
+  // segment that has none.
+  options.character_admission = true;
+  Matcher chars = Open(options);
+  for (int q = 0; q < 10; ++q) {
+    const std::string query = texts[rng() % texts.size()] + " " + words[rng() % words.size()];
+    const auto qs = prep(query);
+    std::vector<int> expected;
+    for (const std::string& t : texts) {
+      const int score = ScoreFuzzy(qs, prep(t)).score;
+      if (score >= options.threshold) expected.push_back(score);
+    }
+    std::sort(expected.rbegin(), expected.rend());
+    if (expected.size() > options.max_candidates) expected.resize(options.max_candidates);
+    if (expected.empty()) continue;
+    std::vector<int> got;
+    for (const Candidate& c : Match(chars, Seg(query), kEn, kDe)) got.push_back(c.score);
+    EXPECT_EQ(got, expected) << query;
+  }
+  // A sentence with one letter changed in every other word: by tokens far
+  // below the threshold, by characters close. The sentence it came from is
+  // found on its character score (the best the brute force knows), and every
+  // candidate offered is right about both of its scores.
+  const int floor = CharacterAdmissionFloor(options.threshold);
+  std::size_t admitted = 0;
+  for (int q = 0; q < 40; ++q) {
+    const std::string& original = texts[rng() % texts.size()];
+    std::string query;
+    std::istringstream in(original);
+    std::string word;
+    for (int w = 0; in >> word; ++w) {
+      if (w % 2 == 1) word.back() = word.back() == 'a' ? 'e' : 'a';
+      query += (w ? " " : "") + word;
+    }
+    const auto qs = prep(query);
+    int best_by_chars = -1;
+    bool any_by_tokens = false;
+    for (const std::string& t : texts) {
+      const int score = ScoreFuzzy(qs, prep(t)).score;
+      any_by_tokens |= score >= options.threshold;
+      const int by_chars = static_cast<int>(100 * CharacterSimilarity(query, t) + 1e-9);
+      if (score < options.threshold && score >= floor && by_chars >= options.threshold) {
+        best_by_chars = std::max(best_by_chars, by_chars);
+      }
+    }
+    if (any_by_tokens || best_by_chars < 0) continue;
+    const auto got = Match(chars, Seg(query), kEn, kDe);
+    ASSERT_FALSE(got.empty()) << query;
+    EXPECT_EQ(got[0].score, best_by_chars) << query;
+    for (const Candidate& c : got) {
+      EXPECT_TRUE(c.by_characters);
+      EXPECT_EQ(c.score,
+                static_cast<int>(100 * CharacterSimilarity(query, c.tm_source.text) + 1e-9));
+      EXPECT_EQ(c.token_score, ScoreFuzzy(qs, prep(c.tm_source.text)).score);
+      EXPECT_LT(c.token_score, options.threshold);
+    }
+    ++admitted;
+    // Off, the same query finds nothing.
+    EXPECT_TRUE(Match(m, Seg(query), kEn, kDe).empty()) << query;
+  }
+  EXPECT_GT(admitted, 5u) << "too few queries exercised character admission";
 }
 
 }  // namespace

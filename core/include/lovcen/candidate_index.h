@@ -61,7 +61,7 @@ std::string IndexFilePath(const std::string& index_path, const LanguageTag& lang
 
 struct IndexHit {
   std::int64_t unit_id = 0;
-  int lower_bound = 0;  // unit-cost distance over token classes, in whole edits
+  int lower_bound = 0;       // unit-cost distance over token classes, in whole edits
   std::uint32_t tokens = 0;  // token count of the TM variant
 };
 
@@ -69,7 +69,7 @@ struct IndexBuildStats {
   std::size_t segments = 0;  // per build, all languages
   std::size_t tokens = 0;
   double seconds = 0;
-  bool rebuilt = false;  // Open() found the file missing, stale or corrupt
+  bool rebuilt = false;       // Open() found the file missing, stale or corrupt
   std::size_t caught_up = 0;  // variants added to the delta by Open()/Update()
 };
 
@@ -116,12 +116,19 @@ class CandidateIndex {
   // a §3 score of `threshold` allows, best lower bound first, at most `limit`.
   // Every variant that can score >= threshold is among them when limit is
   // not reached.
+  // `probe_tokens` > 0 makes the look cheap and incomplete: only the
+  // postings of that many of the rarest query tokens the TM holds are read,
+  // and what they hold is admitted down to `threshold`; a variant is then
+  // found only if it shares one of those tokens (the matcher's character
+  // admission uses this: a near sentence whose words changed letters keeps
+  // its rare words). 0: as many as `threshold` needs to miss nothing.
   std::vector<IndexHit> Lookup(const LanguageTag& language, std::span<const std::uint64_t> query,
-                               int threshold, std::size_t limit) const;
+                               int threshold, std::size_t limit,
+                               std::size_t probe_tokens = 0) const;
 
   const IndexBuildStats& stats() const;
   const TmVersion& version() const;
-  bool has(const LanguageTag& language) const;           // loaded
+  bool has(const LanguageTag& language) const;          // loaded
   std::size_t size(const LanguageTag& language) const;  // indexed variants
   std::size_t delta_size() const;
 

@@ -66,8 +66,13 @@ struct Candidate {
   std::vector<TokenEdit> edits;
   std::vector<std::pair<std::size_t, std::size_t>> differing_source;
   std::vector<Substitution> substitutions;  // placeables
-  double char_similarity = 0;  // tie-break between fuzzy candidates of one score
-  int repetition_of = -1;      // kRepetition: index of the earlier segment
+  double char_similarity = 0;               // tie-break between fuzzy candidates of one score
+  // Fuzzy: the §3 token score. It is `score` unless the candidate was
+  // admitted on its character score (MatcherOptions::character_admission):
+  // then `score` is that character score and by_characters is set.
+  int token_score = 0;
+  bool by_characters = false;
+  int repetition_of = -1;  // kRepetition: index of the earlier segment
 };
 
 }  // namespace lovcen

@@ -23,9 +23,18 @@
 namespace lovcen {
 
 struct MatcherOptions {
-  int threshold = 75;             // lowest fuzzy (and pivot) score shown
+  int threshold = 75;              // lowest fuzzy (and pivot) score shown
   std::size_t max_candidates = 5;  // per target language
   bool pivot = true;               // look through a third language when nothing direct
+  // Also offer a fuzzy candidate whose character score, floor(100 *
+  // CharacterSimilarity) over the match keys, reaches the threshold although
+  // its §3 token score does not: the measure of translate-toolkit and Okapi,
+  // kinder to a sentence whose changed words share letters with the old ones
+  // ("Moskvi" / "Moskvu"). Its score is then the character score
+  // (Candidate::by_characters); candidates the §3 score admits keep it.
+  // Such candidates are looked for down to a token score of
+  // CharacterAdmissionFloor(threshold). docs/matching.md has the why.
+  bool character_admission = true;
   std::vector<LanguageTag> pivot_languages;  // empty = every language but source and target
   // The TM file, so the index reads it directly (fast builds); empty = read
   // through the TmStore (any implementation, slower).
@@ -40,6 +49,11 @@ struct MatcherOptions {
   const Transliterator* transliterator = nullptr;
 };
 
+// The lowest §3 token score at which a candidate is still checked for
+// character admission: 25 points below the threshold, but not below 40 (or
+// the threshold itself when that is lower).
+int CharacterAdmissionFloor(int threshold);
+
 struct TargetMatches {
   LanguageTag language{Language::kEnglish};
   std::vector<Candidate> candidates;  // best first, at most max_candidates
@@ -47,7 +61,7 @@ struct TargetMatches {
 
 struct SegmentMatches {
   std::vector<TargetMatches> targets;  // in the order asked for
-  int repetition_of = -1;  // MatchArticle: index of the earlier equal segment
+  int repetition_of = -1;              // MatchArticle: index of the earlier equal segment
 };
 
 class Matcher {
@@ -65,14 +79,16 @@ class Matcher {
   // Candidates for `source` (in `from`) into each of `to`. `previous` and
   // `next` are the neighbouring source segments of the new article (null at
   // its edges); they decide context (101) matches.
-  Result<SegmentMatches> MatchSegment(const Segment& source, const Segment* previous, const Segment* next,
-                                      const LanguageTag& from, std::span<const LanguageTag> to);
+  Result<SegmentMatches> MatchSegment(const Segment& source, const Segment* previous,
+                                      const Segment* next, const LanguageTag& from,
+                                      std::span<const LanguageTag> to);
 
   // Every segment of one article in order; a segment equal (match key and
   // inline codes) to an earlier one is a repetition: its first candidate is
   // of class kRepetition, carrying the earlier segment's best target, and the
   // earlier segment's candidates follow.
-  Result<std::vector<SegmentMatches>> MatchArticle(std::span<const Segment> segments, const LanguageTag& from,
+  Result<std::vector<SegmentMatches>> MatchArticle(std::span<const Segment> segments,
+                                                   const LanguageTag& from,
                                                    std::span<const LanguageTag> to);
 
   const MatcherOptions& options() const;

@@ -125,6 +125,9 @@ class TmStore {
   // The highest unit id in use (0 for an empty TM).
   virtual Result<std::int64_t> MaxUnitId() = 0;
   virtual Status RebuildConcordanceIndex() = 0;
+  // True when a bulk load left the concordance index out of date (Search()
+  // then fails until RebuildConcordanceIndex() runs).
+  virtual Result<bool> ConcordanceStale() = 0;
   virtual int schema_version() const = 0;
 };
 
