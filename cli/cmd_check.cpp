@@ -112,6 +112,13 @@ Status LearnLengthRatios(TmStore& store, const std::vector<CheckItem>& items,
 // meanwhile may show up in the second.)
 constexpr std::int64_t kSplitReadFrom = 20000;
 
+// Moves `value` into storage that is never freed: for data that lives until
+// the process exits anyway.
+template <class T>
+void LeaveToProcessExit(T&& value) {
+  static_cast<void>(new std::decay_t<T>(std::forward<T>(value)));  // NOLINT: deliberate
+}
+
 Status ReadTmItems(const CliState& state, TmStore& store, const formats::CheckInputOptions& input,
                    std::vector<CheckItem>* items) {
   auto max_id = store.MaxUnitId();
@@ -339,6 +346,12 @@ void Run(CliState& state, const CheckArgs& args) {
     }
   }
   state.exit_code = findings.empty() ? kExitOk : kExitFindings;
+  // The process ends once the report is out. Handing a TM's worth of items
+  // and findings (hundreds of MB in millions of small blocks) back to malloc
+  // one by one took 0.3-0.5 s of a 100,000-TU check; the OS takes the pages
+  // back at once. Nothing else lives in them (no files, no locks).
+  LeaveToProcessExit(std::move(items));
+  LeaveToProcessExit(std::move(findings));
 }
 
 }  // namespace

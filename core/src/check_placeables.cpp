@@ -56,7 +56,14 @@ int NumberWord(std::string_view word, const LanguageTag& language) {
   // Every word of every pair comes here: no allocation, and a table entry is
   // compared only when its length and first byte fit.
   constexpr std::size_t kLongest = 24;  // longer than any entry with its longest ending
-  if (word.empty() || word.size() > kLongest) return 0;
+  if (word.size() < 3 || word.size() > kLongest) return 0;  // the shortest entry has 3 bytes
+  // Every entry starts with one of these (ASCII letters of the tables, and
+  // every non-ASCII lead byte, as of č, š, ć and Cyrillic): most words stop here.
+  const unsigned char first = static_cast<unsigned char>(word[0]) | 0x20;
+  if (first < 0x80 &&
+      std::string_view("otfsenzavdjp").find(static_cast<char>(first)) == std::string_view::npos) {
+    return 0;
+  }
   std::array<char, kLongest> folded;
   for (std::size_t i = 0; i < word.size(); ++i) {
     const char c = word[i];  // ASCII letters only, as the tables need
