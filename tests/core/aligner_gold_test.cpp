@@ -207,6 +207,19 @@ std::vector<std::string> StoryKeys() {
   return keys;
 }
 
+// One edition of a corpora story read and segmented as `lovcen align` does.
+formats::AlignArticle ReadEdition(const std::string& dir, const std::string& key, const char* lang,
+                                  const SrxDocument& srx,
+                                  std::map<std::string, Segmenter>& segmenters) {
+  const LanguageTag tag = LanguageTag::Parse(lang).value();
+  if (!segmenters.count(lang)) segmenters.emplace(lang, Segmenter::Create(srx, tag).value());
+  auto article = formats::ReadArticle(dir + "/" + key + "." + lang + ".txt");
+  EXPECT_TRUE(article.ok()) << article.error().ToString();
+  if (!article.ok()) return {};
+  article->language = tag;
+  return formats::SegmentForAlignment(std::move(*article), segmenters.at(lang));
+}
+
 TEST(AlignerGold, BeadF1AgainstCorporaGold) {
   auto translit = Transliterator::Create();
   ASSERT_TRUE(translit.ok()) << translit.error().ToString();
@@ -229,14 +242,7 @@ TEST(AlignerGold, BeadF1AgainstCorporaGold) {
     const std::string dir = testing::CorporaDir() + "/" + key;
     const Story story = ReadStory(dir, key);
     std::map<std::string, formats::AlignArticle> articles;
-    for (const char* l : kLangs) {
-      const LanguageTag tag = LanguageTag::Parse(l).value();
-      if (!segmenters.count(l)) segmenters.emplace(l, Segmenter::Create(*srx, tag).value());
-      auto article = formats::ReadArticle(dir + "/" + key + "." + l + ".txt");
-      ASSERT_TRUE(article.ok()) << article.error().ToString();
-      article->language = tag;
-      articles.emplace(l, formats::SegmentForAlignment(std::move(*article), segmenters.at(l)));
-    }
+    for (const char* l : kLangs) articles.emplace(l, ReadEdition(dir, key, l, *srx, segmenters));
     for (const std::string& tgt : targets) {
       const AlignEdition& s = story.gold_editions.at("en");
       const AlignEdition& t = story.gold_editions.at(tgt);
@@ -300,14 +306,7 @@ TEST(AlignerGold, FourEditionsMatchTheGoldRows) {
     const std::string dir = testing::CorporaDir() + "/" + key;
     const Story story = ReadStory(dir, key);
     std::vector<AlignEdition> e2e;
-    for (const char* l : order) {
-      const LanguageTag tag = LanguageTag::Parse(l).value();
-      if (!segmenters.count(l)) segmenters.emplace(l, Segmenter::Create(*srx, tag).value());
-      auto article = formats::ReadArticle(dir + "/" + key + "." + l + ".txt");
-      ASSERT_TRUE(article.ok()) << article.error().ToString();
-      article->language = tag;
-      e2e.push_back(formats::SegmentForAlignment(std::move(*article), segmenters.at(l)).edition);
-    }
+    for (const char* l : order) e2e.push_back(ReadEdition(dir, key, l, *srx, segmenters).edition);
     MultiAlignment m = aligner->AlignThree(std::span(e2e).first(3));
     aligner->AddTwin(m.beads, 1, e2e[1], e2e[3]);
     std::set<std::vector<std::string>> predicted, gold;

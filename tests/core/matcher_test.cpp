@@ -608,9 +608,8 @@ TEST_F(MatcherTest, FuzzyResultsEqualBruteForceOnAGeneratedTm) {
     const Segment s = Seg(t);
     return PrepareScoreTokens(s, tokenizer->Tokenize(s));
   };
-  for (int q = 0; q < 40; ++q) {
-    std::string query = texts[rng() % texts.size()];
-    query += " " + words[rng() % words.size()];
+  // The §3 scores of the best max_candidates TUs, by scanning them all.
+  auto brute_force = [&](const std::string& query) {
     const auto qs = prep(query);
     std::vector<int> expected;
     for (const std::string& t : texts) {
@@ -619,9 +618,16 @@ TEST_F(MatcherTest, FuzzyResultsEqualBruteForceOnAGeneratedTm) {
     }
     std::sort(expected.rbegin(), expected.rend());
     if (expected.size() > options.max_candidates) expected.resize(options.max_candidates);
+    return expected;
+  };
+  auto scores = [&](Matcher& matcher, const std::string& query) {
     std::vector<int> got;
-    for (const Candidate& c : Match(m, Seg(query), kEn, kDe)) got.push_back(c.score);
-    EXPECT_EQ(got, expected) << query;
+    for (const Candidate& c : Match(matcher, Seg(query), kEn, kDe)) got.push_back(c.score);
+    return got;
+  };
+  for (int q = 0; q < 40; ++q) {
+    const std::string query = texts[rng() % texts.size()] + " " + words[rng() % words.size()];
+    EXPECT_EQ(scores(m, query), brute_force(query)) << query;
   }
   // With character admission on, the same queries give the same results:
   // each has token candidates, and the character score only complements a
@@ -630,18 +636,9 @@ TEST_F(MatcherTest, FuzzyResultsEqualBruteForceOnAGeneratedTm) {
   Matcher chars = Open(options);
   for (int q = 0; q < 10; ++q) {
     const std::string query = texts[rng() % texts.size()] + " " + words[rng() % words.size()];
-    const auto qs = prep(query);
-    std::vector<int> expected;
-    for (const std::string& t : texts) {
-      const int score = ScoreFuzzy(qs, prep(t)).score;
-      if (score >= options.threshold) expected.push_back(score);
-    }
-    std::sort(expected.rbegin(), expected.rend());
-    if (expected.size() > options.max_candidates) expected.resize(options.max_candidates);
+    const std::vector<int> expected = brute_force(query);
     if (expected.empty()) continue;
-    std::vector<int> got;
-    for (const Candidate& c : Match(chars, Seg(query), kEn, kDe)) got.push_back(c.score);
-    EXPECT_EQ(got, expected) << query;
+    EXPECT_EQ(scores(chars, query), expected) << query;
   }
   // A sentence with one letter changed in every other word: by tokens far
   // below the threshold, by characters close. The sentence it came from is
