@@ -49,6 +49,12 @@ struct Prepared {
 // sentence keeps its rare words, and more probes cost more than they find
 // (docs/matching.md).
 constexpr std::size_t kCharacterProbeTokens = 2;
+// The character score is a full O(n * m) Levenshtein: it is computed for at
+// most this many hits of one segment, and only for keys up to this many code
+// points (longer ones are matched on tokens alone), so a long segment cannot
+// cost more than a few milliseconds.
+constexpr int kMaxCharacterComparisons = 16;
+constexpr std::size_t kMaxCharacterLength = 600;
 
 struct Judged {
   std::shared_ptr<TranslationUnit> unit;
@@ -292,6 +298,7 @@ Result<SourceMatches> Matcher::Impl::Judge(const Prepared& s, const LanguageTag&
   }
   const std::size_t limit = std::max<std::size_t>(64, 8 * k);
   const std::size_t key_length = CodePointCount(s.key);
+  int character_comparisons = 0;
   // Verified scores so far, to stop once k units (plus slack for units that
   // lack a target language) are better than anything later hits can reach.
   std::vector<int> scores(sm.judged.size(), 101);
@@ -349,8 +356,10 @@ Result<SourceMatches> Matcher::Impl::Judge(const Prepared& s, const LanguageTag&
         const std::string tm_key = MatchKey(j.tm->segment.text);
         const std::size_t tm_length = CodePointCount(tm_key);
         const std::size_t longer = std::max(key_length, tm_length);
-        if (longer > 0 &&
+        if (longer > 0 && longer <= kMaxCharacterLength &&
+            character_comparisons < kMaxCharacterComparisons &&
             100 * std::min(key_length, tm_length) >= static_cast<std::size_t>(threshold) * longer) {
+          ++character_comparisons;
           const int chars =
               static_cast<int>(std::floor(100 * CharacterSimilarity(s.key, tm_key) + 1e-9));
           if (chars >= threshold) {

@@ -466,6 +466,34 @@ TEST_F(MatcherTest, NumberWithoutASafePlaceInTheTargetFallsBackToFuzzy) {
   EXPECT_EQ(twice[0].score, 83);  // 6 tokens, one substitution: floor(83.3)
 }
 
+// A sentence whose every other word lost its last letter's spelling scores
+// about 50 by tokens and over 90 by characters: admitted on characters. The
+// same edit in a segment of more than 600 code points is left to the tokens
+// (the character comparison is quadratic).
+TEST_F(MatcherTest, CharacterAdmissionIsBoundedBySegmentLength) {
+  const std::vector<std::string> words = {"government", "minister",  "parliament", "budget",
+                                          "opposition", "president", "agreement",  "country"};
+  auto sentence = [&](std::size_t n, bool respelled) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) {
+      std::string w = words[(i * 5 + i / 8) % words.size()] + std::to_string(i);
+      if (respelled && i % 2 == 1) w += "s";
+      out += (i ? " " : "") + w;
+    }
+    return out + ".";
+  };
+  Add({V(kEn, sentence(20, false)), V(kDe, "kurz")});
+  Add({V(kEn, sentence(80, false)), V(kDe, "lang")});
+  Matcher m = Open();
+  auto short_one = Match(m, Seg(sentence(20, true)), kEn, kDe);
+  ASSERT_EQ(short_one.size(), 1u);
+  EXPECT_TRUE(short_one[0].by_characters);
+  EXPECT_EQ(short_one[0].target.text, "kurz");
+  EXPECT_LT(short_one[0].token_score, 75);
+  ASSERT_GT(CodePointCount(sentence(80, true)), 600u);
+  EXPECT_TRUE(Match(m, Seg(sentence(80, true)), kEn, kDe).empty());
+}
+
 TEST_F(MatcherTest, FuzzyTopKIsOrderedAndThresholded) {
   Add({V(kEn, "The government approved the new budget on Monday."), V(kDe, "A")}, "s",
       "2025-01-01T00:00:00Z");
