@@ -215,8 +215,17 @@ Result<StoryAlignment> AlignStory(Toolkit& kit, const std::string& key,
   // with the pivot, and the twin's with its base.
   std::vector<PairAlignment> pairs;
   if (primary == 2) {
-    PairAlignment p = kit.aligner->Align(story.editions[0].edition, story.editions[1].edition,
-                                         m.empty() ? std::nullopt : m[0]);
+    // The two scripts of cnr alone are one text: compared, not modelled.
+    auto montenegrin = [](const LanguageTag& t) {
+      return t.language() == Language::kMontenegrinLatin ||
+             t.language() == Language::kMontenegrinCyrillic;
+    };
+    const bool scripts_only = montenegrin(story.editions[0].edition.language) &&
+                              montenegrin(story.editions[1].edition.language);
+    PairAlignment p =
+        scripts_only ? kit.aligner->AlignTwins(story.editions[0].edition, story.editions[1].edition)
+                     : kit.aligner->Align(story.editions[0].edition, story.editions[1].edition,
+                                          m.empty() ? std::nullopt : m[0]);
     for (const Bead& b : p.beads) story.beads.push_back(FromPair(b));
     pairs.push_back(std::move(p));
   } else {

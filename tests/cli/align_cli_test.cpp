@@ -381,6 +381,39 @@ TEST(AlignCli, FourEditionsGiveTheRowsOfTheGoldTable) {
   EXPECT_EQ(tus, gold.size());
 }
 
+// The two scripts alone: every sentence pairs with its transliteration.
+TEST(AlignCli, TheTwoScriptsAlonePairSentenceForSentence) {
+  const std::string dir = TempDir("align-scripts");
+  const std::string review = dir + "/review.tsv";
+  CliRun run =
+      RunLovcen("align --dry-run --json --review " + Quote(review) + " " +
+                Quote(Edition(kStory, "cnr-Latn")) + " " + Quote(Edition(kStory, "cnr-Cyrl")));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(JsonNumber(run.out, "flagged"), 0) << run.out;
+  auto file = formats::ReadReviewTsv(review);
+  ASSERT_TRUE(file.ok()) << file.error().ToString();
+  // The gold table may hold two sentences in one cell where another edition
+  // merged them; alone, the scripts pair sentence for sentence, so compare
+  // the texts in order and expect no row with one side empty.
+  std::string gold_latin, gold_cyrillic, latin, cyrillic;
+  for (const auto& row : GoldRows(kStory)) {
+    if (!row.at("cnr-Latn").empty())
+      gold_latin += (gold_latin.empty() ? "" : " ") + row.at("cnr-Latn");
+    if (!row.at("cnr-Cyrl").empty())
+      gold_cyrillic += (gold_cyrillic.empty() ? "" : " ") + row.at("cnr-Cyrl");
+  }
+  for (const formats::ReviewRow& row : file->rows) {
+    ASSERT_EQ(row.cells.size(), 2u);
+    EXPECT_FALSE(row.cells[0].empty() || row.cells[1].empty())
+        << row.cells[0] << " | " << row.cells[1];
+    EXPECT_DOUBLE_EQ(row.confidence, 1.0) << row.cells[0];
+    latin += (latin.empty() ? "" : " ") + row.cells[0];
+    cyrillic += (cyrillic.empty() ? "" : " ") + row.cells[1];
+  }
+  EXPECT_EQ(latin, gold_latin);
+  EXPECT_EQ(cyrillic, gold_cyrillic);
+}
+
 // The Cyrillic edition of another story is refused like any other edition.
 TEST(AlignCli, TwinOfAnotherStoryIsRefused) {
   const std::string db = TempDir("align-four-wrong") + "/tm.db";
