@@ -1,7 +1,7 @@
-// Three editions: the three pairwise alignments, the pivot chosen by anchoring
-// (mean confidence of its two pairings), the merge of the two pivot pairings
-// into multilingual beads, and the check of each merged bead against the
-// direct pairing of the other two editions.
+// Three editions: the three pairwise alignments, the merge of two of them
+// through a pivot edition into multilingual beads, the check of each merged
+// bead against the direct pairing of the other two editions, and the choice
+// of the pivot whose merge that check agrees with most.
 #include <algorithm>
 
 #include "lovcen/aligner.h"
@@ -62,20 +62,10 @@ bool Agrees(const PairAlignment& xy, const Span& x, const Span& y) {
   return true;
 }
 
-}  // namespace
-
-MultiAlignment Aligner::AlignThree(std::span<const AlignEdition> editions,
-                                   std::span<const std::optional<LengthModel>> models) const {
-  auto model = [&](std::size_t k) { return k < models.size() ? models[k] : std::nullopt; };
-  const PairAlignment p01 = Align(editions[0], editions[1], model(0));
-  const PairAlignment p02 = Align(editions[0], editions[2], model(1));
-  const PairAlignment p12 = Align(editions[1], editions[2], model(2));
-
-  // The pivot is the edition whose two pairings hold together best.
-  const double score[3] = {p01.mean_confidence + p02.mean_confidence,
-                           p01.mean_confidence + p12.mean_confidence,
-                           p02.mean_confidence + p12.mean_confidence};
-  const std::size_t pivot = static_cast<std::size_t>(std::max_element(score, score + 3) - score);
+// The merge of the two pairings of `pivot` into multilingual beads, each
+// checked against the pairing of the other two editions.
+MultiAlignment MergeThrough(std::size_t pivot, const PairAlignment& p01, const PairAlignment& p02,
+                            const PairAlignment& p12) {
   const std::size_t x = pivot == 0 ? 1 : 0;
   const std::size_t y = pivot == 2 ? 1 : 2;
   PairAlignment px, py, xy;
@@ -138,6 +128,45 @@ MultiAlignment Aligner::AlignThree(std::span<const AlignEdition> editions,
   }
   out.pairs = {std::move(px), std::move(py), std::move(xy)};
   return out;
+}
+
+std::size_t Disagreements(const MultiAlignment& m) {
+  std::size_t n = 0;
+  for (const MergedBead& b : m.beads) n += b.disagreement;
+  return n;
+}
+
+}  // namespace
+
+MultiAlignment Aligner::AlignThree(std::span<const AlignEdition> editions,
+                                   std::span<const std::optional<LengthModel>> models) const {
+  auto model = [&](std::size_t k) { return k < models.size() ? models[k] : std::nullopt; };
+  const PairAlignment p01 = Align(editions[0], editions[1], model(0));
+  const PairAlignment p02 = Align(editions[0], editions[2], model(1));
+  const PairAlignment p12 = Align(editions[1], editions[2], model(2));
+
+  // Each edition as pivot gives a merge; the one the third pairing agrees
+  // with most wins (a pivot pairing that joined a sentence to the wrong
+  // neighbour shows as disagreements). Between equals the first edition,
+  // the original the others were translated from when the caller follows
+  // the convention (lovcen align puts English first): a translation aligns
+  // best with its source. Then the pivot whose two pairings are the most
+  // confident.
+  const double score[3] = {p01.mean_confidence + p02.mean_confidence,
+                           p01.mean_confidence + p12.mean_confidence,
+                           p02.mean_confidence + p12.mean_confidence};
+  MultiAlignment best;
+  std::size_t best_disagreements = 0;
+  for (std::size_t pivot = 0; pivot < 3; ++pivot) {
+    MultiAlignment m = MergeThrough(pivot, p01, p02, p12);
+    const std::size_t d = Disagreements(m);
+    if (pivot == 0 || d < best_disagreements ||
+        (d == best_disagreements && best.pivot != 0 && score[pivot] > score[best.pivot])) {
+      best_disagreements = d;
+      best = std::move(m);
+    }
+  }
+  return best;
 }
 
 }  // namespace lovcen

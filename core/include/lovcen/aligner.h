@@ -151,8 +151,11 @@ class Aligner {
                       const std::optional<LengthModel>& model = std::nullopt) const;
 
   // Aligns three editions into multilingual beads: all three pairings are
-  // computed, the edition whose two pairings are best anchored becomes the
-  // pivot, and the third pairing checks the merge (disagreement flag).
+  // computed, each edition's two pairings are merged through it, and the
+  // third pairing checks each merge (disagreement flag); the pivot is the
+  // edition whose merge has the fewest disagreements, between equals the
+  // first edition (give the original first), then the one whose two
+  // pairings are the most confident.
   // `models`, when given, holds the length models for the pairings (0,1),
   // (0,2), (1,2) (nullopt entries fall back to the defaults).
   MultiAlignment AlignThree(std::span<const AlignEdition> editions,
