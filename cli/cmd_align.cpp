@@ -485,11 +485,9 @@ void RunBatch(CliState& state, const AlignArgs& args) {
     auto s = OpenStore(state, true);
     if (!s.ok()) return void(Fail(state, s.error()));
     store = std::move(*s);
-    bool empty = true;
-    if (Status st = store->ForEachUnit({}, [&](const TranslationUnit&) { return empty = false; });
-        !st.ok()) {
-      return void(Fail(state, st.error()));
-    }
+    auto max_id = store->MaxUnitId();
+    if (!max_id.ok()) return void(Fail(state, max_id.error()));
+    const bool empty = *max_id == 0;
     WriteOptions write;
     write.update_concordance = !empty;
     rebuild_concordance = empty;

@@ -42,8 +42,6 @@ struct Prepared {
   std::vector<std::uint64_t> norms;
 };
 
-// A TM unit judged against the new segment on the source side, before any
-// target language is looked at.
 // Character admission probes the postings of this many of the rarest query
 // tokens the TM holds (CandidateIndex::Lookup's probe_tokens): a near
 // sentence keeps its rare words, and more probes cost more than they find
@@ -56,12 +54,20 @@ constexpr std::size_t kCharacterProbeTokens = 2;
 constexpr int kMaxCharacterComparisons = 16;
 constexpr std::size_t kMaxCharacterLength = 600;
 
+// floor(100 * similarity), the character score compared with the threshold.
+int CharacterScore(double similarity) {
+  return static_cast<int>(std::floor(100 * similarity + 1e-9));
+}
+
+// A TM unit judged against the new segment on the source side, before any
+// target language is looked at.
 struct Judged {
   std::shared_ptr<TranslationUnit> unit;
   const Variant* tm = nullptr;  // in *unit
   bool exact = false;
   FuzzyScore fuzzy;
-  int char_score = -1;  // set when admitted on characters (fuzzy.score below the threshold)
+  // Set (>= 0) when admitted on its character score (fuzzy.score below the threshold).
+  double char_similarity = -1;
   std::vector<std::size_t> placeables;  // token positions that differ, when only placeables do
   std::shared_ptr<Prepared> prepared;   // T, when not exact
 };
@@ -327,7 +333,8 @@ Result<SourceMatches> Matcher::Impl::Judge(const Prepared& s, const LanguageTag&
       j.unit = std::make_shared<TranslationUnit>(std::move(*fetched));
       j.tm = j.unit->Find(from);
       if (j.tm == nullptr) continue;
-      j.exact = MatchKey(j.tm->segment.text) == s.key && SameCodeLayout(j.tm->segment, s.segment);
+      const std::string tm_key = MatchKey(j.tm->segment.text);
+      j.exact = tm_key == s.key && SameCodeLayout(j.tm->segment, s.segment);
       if (!j.exact) {
         auto prepared = Prepare(j.tm->segment, from);
         if (!prepared.ok()) return prepared.error();
@@ -353,18 +360,16 @@ Result<SourceMatches> Matcher::Impl::Judge(const Prepared& s, const LanguageTag&
       if (best < threshold && j.placeables.empty() && options.character_admission) {
         // The character score can reach the threshold only if the lengths
         // allow it: similarity <= shorter / longer.
-        const std::string tm_key = MatchKey(j.tm->segment.text);
         const std::size_t tm_length = CodePointCount(tm_key);
         const std::size_t longer = std::max(key_length, tm_length);
         if (longer > 0 && longer <= kMaxCharacterLength &&
             character_comparisons < kMaxCharacterComparisons &&
             100 * std::min(key_length, tm_length) >= static_cast<std::size_t>(threshold) * longer) {
           ++character_comparisons;
-          const int chars =
-              static_cast<int>(std::floor(100 * CharacterSimilarity(s.key, tm_key) + 1e-9));
-          if (chars >= threshold) {
-            j.char_score = chars;
-            best = chars;
+          const double similarity = CharacterSimilarity(s.key, tm_key);
+          if (CharacterScore(similarity) >= threshold) {
+            j.char_similarity = similarity;
+            best = CharacterScore(similarity);
           }
         }
       }
@@ -452,8 +457,10 @@ Result<std::vector<Candidate>> Matcher::Impl::CandidatesFor(
         c.token_score = j.fuzzy.score;
         if (j.fuzzy.score >= options.threshold) {
           c.score = j.fuzzy.score;
-        } else if (j.char_score >= options.threshold) {
-          c.score = j.char_score;
+        } else if (j.char_similarity >= 0 &&
+                   CharacterScore(j.char_similarity) >= options.threshold) {
+          c.score = CharacterScore(j.char_similarity);
+          c.char_similarity = j.char_similarity;
           c.by_characters = true;
         } else {
           continue;
@@ -473,7 +480,7 @@ Result<std::vector<Candidate>> Matcher::Impl::CandidatesFor(
   for (const Candidate& c : list) ++per_score[c.score];
   for (Candidate& c : list) {
     if (c.match_class != MatchClass::kContext && c.match_class != MatchClass::kExact &&
-        per_score[c.score] > 1) {
+        !c.by_characters && per_score[c.score] > 1) {  // by_characters: known already
       c.char_similarity = CharacterSimilarity(s.key, MatchKey(c.tm_source.text));
     }
   }

@@ -131,17 +131,20 @@ Result<ReviewFile> ReadReviewXliff(const std::string& path) {
     const std::size_t column = review.languages.size() - 1;
     ForEachXliffUnit(file.items, true, [&](const XliffUnit& unit, bool) {
       auto [it, added] = row_of.emplace(unit.id, review.rows.size());
-      if (added) review.rows.emplace_back();
+      if (added) {
+        ReviewRow& row = review.rows.emplace_back();
+        row.cells.resize(doc->files.size() + 1);
+        if (unit.notes.empty()) {
+          row.confidence = 1.0;
+        } else {
+          ParseNote(unit.notes.front().text, row);
+        }
+      }
       ReviewRow& row = review.rows[it->second];
-      row.cells.resize(doc->files.size() + 1);
-      const std::string source_text = UnitText(unit, false);
-      if (row.cells[0].empty()) row.cells[0] = source_text;
+      if (row.cells[0].empty()) row.cells[0] = UnitText(unit, false);
       row.cells[column] = UnitText(unit, true);
-      if (added && !unit.notes.empty()) ParseNote(unit.notes.front().text, row);
-      if (added && unit.notes.empty()) row.confidence = 1.0;
     });
   }
-  for (ReviewRow& row : review.rows) row.cells.resize(review.languages.size());
   return review;
 }
 
