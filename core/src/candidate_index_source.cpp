@@ -1,20 +1,19 @@
 // Variant sources for the candidate index. The SQLite source reads the
-// store's tables directly through its own read-only connection: variants
-// rowid = unit_id * 8 + language code (see sqlite_store.cpp), so one ordered
-// scan yields a language's variants without a query per unit.
+// store's units table directly through its own read-only connection (layout
+// in sqlite_store.cpp and unit_body.h): one ordered scan yields a language's
+// variants, each read in place from the unit's body.
 #include <sqlite3.h>
 
 #include <filesystem>
 
 #include "lovcen/candidate_index.h"
 #include "sqlite_statement.h"
+#include "unit_body.h"
 
 namespace lovcen {
 namespace {
 
-constexpr std::int64_t kVariantSlots = 8;
-
-std::int64_t LanguageCode(const LanguageTag& tag) { return static_cast<std::int64_t>(tag.language()); }
+using internal::LanguageCode;
 
 class SqliteSource final : public VariantSource {
  public:
@@ -23,9 +22,9 @@ class SqliteSource final : public VariantSource {
 
   Result<TmVersion> Version() override {
     Status status;
-    sqlite::Statement s(db_,
-                        "SELECT count(*), coalesce(max(id), 0), coalesce(max(changed), '') FROM units",
-                        &status);
+    sqlite::Statement s(
+        db_, "SELECT count(*), coalesce(max(id), 0), coalesce(max(changed), '') FROM units",
+        &status);
     LOVCEN_RETURN_IF_ERROR(WithPath(status));
     TmVersion v;
     if (s.Step(&status)) {
@@ -44,35 +43,39 @@ class SqliteSource final : public VariantSource {
     if (!filter.changed_after.empty()) {
       // Units changed in place (duplicate policy newer-wins) since the stamp.
       sqlite::Statement s(db_,
-                          "SELECT v.id, v.text, v.codes FROM units u JOIN variants v"
-                          " ON v.id = u.id * 8 + ? WHERE u.changed > ? AND u.id <= ? ORDER BY u.id",
+                          "SELECT id, body FROM units WHERE changed > ? AND id <= ?"
+                          " AND langs & ? ORDER BY id",
                           &status);
       LOVCEN_RETURN_IF_ERROR(WithPath(status));
-      s.Bind(1, code);
-      s.Bind(2, filter.changed_after);
-      s.Bind(3, filter.after_unit_id);
-      LOVCEN_RETURN_IF_ERROR(Emit(s, visit));
+      s.Bind(1, filter.changed_after);
+      s.Bind(2, filter.after_unit_id);
+      s.Bind(3, std::int64_t{1} << code);
+      LOVCEN_RETURN_IF_ERROR(Emit(s, code, visit));
     }
-    sqlite::Statement s(db_, "SELECT id, text, codes FROM variants WHERE id > ? AND id % 8 = ? ORDER BY id",
+    sqlite::Statement s(db_, "SELECT id, body FROM units WHERE id > ? AND langs & ? ORDER BY id",
                         &status);
     LOVCEN_RETURN_IF_ERROR(WithPath(status));
-    s.Bind(1, filter.after_unit_id * kVariantSlots + kVariantSlots - 1);
-    s.Bind(2, code);
-    return Emit(s, visit);
+    s.Bind(1, filter.after_unit_id);
+    s.Bind(2, std::int64_t{1} << code);
+    return Emit(s, code, visit);
   }
 
  private:
-  Status Emit(sqlite::Statement& s, const std::function<void(std::int64_t, const Segment&)>& visit) {
+  Status Emit(sqlite::Statement& s, std::int64_t code,
+              const std::function<void(std::int64_t, const Segment&)>& visit) {
     Status status;
     Segment segment;
     while (s.Step(&status)) {
-      segment.text.assign(s.Text(1));
-      segment.codes.clear();
-      const std::string_view codes = s.Text(2);
-      if (!codes.empty() && !DeserializeCodes(std::string(codes), &segment.codes)) {
-        return WithPath(StoreError("corrupt inline codes in variant " + std::to_string(s.Int(0))));
+      std::string_view text, codes;
+      if (!internal::FindVariantText(s.Blob(1), code, &text, &codes)) {
+        return WithPath(StoreError("damaged translation unit " + std::to_string(s.Int(0))));
       }
-      visit(s.Int(0) / kVariantSlots, segment);
+      segment.text.assign(text);
+      segment.codes.clear();
+      if (!codes.empty() && !DeserializeCodes(std::string(codes), &segment.codes)) {
+        return WithPath(StoreError("corrupt inline codes in unit " + std::to_string(s.Int(0))));
+      }
+      visit(s.Int(0), segment);
     }
     return WithPath(status);
   }

@@ -608,6 +608,9 @@ Result<SegmentMatches> Matcher::MatchSegment(const Segment& source, const Segmen
 Result<std::vector<SegmentMatches>> Matcher::MatchArticle(std::span<const Segment> segments,
                                                           const LanguageTag& from,
                                                           std::span<const LanguageTag> to) {
+  // One snapshot of the TM for the whole article.
+  auto snapshot = impl_->store.BeginRead();
+  if (!snapshot.ok()) return snapshot.error();
   std::vector<SegmentMatches> out;
   out.reserve(segments.size());
   std::unordered_map<std::string, std::size_t> first_seen;

@@ -33,6 +33,10 @@ class Statement {
     sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
   }
   void BindNull(int index) { sqlite3_bind_null(stmt_, index); }
+  // Binds bytes without copying: `data` must outlive the next Step().
+  void BindBlob(int index, std::string_view data) {
+    sqlite3_bind_blob(stmt_, index, data.data(), static_cast<int>(data.size()), SQLITE_STATIC);
+  }
 
   // SQLITE_ROW -> true; SQLITE_DONE -> false with ok status; else error.
   bool Step(Status* status);
@@ -40,6 +44,7 @@ class Statement {
 
   std::int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
   std::string_view Text(int column) const;
+  std::string_view Blob(int column) const;
   bool IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
  private:

@@ -1,10 +1,11 @@
-// SQLite implementation of TmStore. Layout (schema version 2):
-//   units     one row per translation unit
-//   variants  rowid = unit_id * 8 + language code, so a unit's variants are
-//             one contiguous rowid range and need no second index; key_hash
-//             hashes language and match key together, so exact lookup is one
-//             probe of variants_by_key
-//   concordance  FTS5 trigram index over variants.text (external content)
+// SQLite implementation of TmStore. Layout (schema version 4):
+//   units        one row per translation unit: metadata columns, a language
+//                mask, one key-hash column per language (each with a partial
+//                index) and the variants and properties packed in `body`
+//                (unit_body.h). An exact lookup is one index probe returning
+//                the whole unit; a bulk import writes one row per unit.
+//   concordance  contentless FTS5 trigram index, rowid = unit id * 8 +
+//                language code
 // See docs/store.md for why.
 #include <sqlite3.h>
 
@@ -12,29 +13,23 @@
 #include <array>
 #include <filesystem>
 #include <limits>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "lovcen/case_fold.h"
 #include "lovcen/text.h"
 #include "lovcen/tm_store.h"
 #include "sqlite_statement.h"
 #include "store_schema.h"
+#include "unit_body.h"
 
 namespace lovcen {
 namespace {
 
+using internal::LanguageCode;
+using internal::LanguageFromCode;
 using sqlite::Statement;
 
-constexpr std::int64_t kVariantSlots = 8;
-
-std::int64_t LanguageCode(const LanguageTag& tag) {
-  return static_cast<std::int64_t>(tag.language());
-}
-
-LanguageTag LanguageFromCode(std::int64_t code) {
-  return LanguageTag(static_cast<Language>(code & 3));
-}
+constexpr std::int64_t kVariantSlots = 8;  // concordance rowid = unit * 8 + language code
+constexpr int kLanguages = 4;
 
 std::int64_t VariantKeyHash(const LanguageTag& tag, std::string_view match_key) {
   // KeyHash(tag + '\0' + key) without building that string. FNV-1a continues
@@ -55,6 +50,61 @@ bool NotOlder(const std::string& incoming, const std::string& stored) {
   return incoming >= stored;
 }
 
+// Unit columns read by every query that returns units, `body` last.
+constexpr const char* kUnitColumns =
+    "id, tuid, origin, story_key, document_id, position, created, changed, author, body";
+constexpr int kBodyColumn = 9;
+
+// False when the stored body is damaged.
+bool ReadUnit(const Statement& s, TranslationUnit* unit) {
+  unit->id = s.Int(0);
+  unit->tuid = std::string(s.Text(1));
+  unit->origin = OriginFromName(s.Text(2)).value_or(Origin::kImported);
+  unit->story_key = std::string(s.Text(3));
+  unit->document_id = s.IsNull(4) ? 0 : s.Int(4);
+  unit->position = static_cast<int>(s.Int(5));
+  unit->created = std::string(s.Text(6));
+  unit->changed = std::string(s.Text(7));
+  unit->author = std::string(s.Text(8));
+  return internal::DecodeUnitBody(s.Blob(kBodyColumn), &unit->variants, &unit->properties);
+}
+
+Error CorruptUnit(std::int64_t id) {
+  return StoreError("damaged translation unit " + std::to_string(id) +
+                    " (its stored variants cannot be read)");
+}
+
+// The row values a unit's variants give: language mask, key hash per
+// language (nullopt = no variant), and the packed body.
+struct PackedUnit {
+  std::int64_t langs = 0;
+  std::array<std::optional<std::int64_t>, kLanguages> keys;
+  std::string body;
+};
+
+void Pack(const TranslationUnit& unit, const std::vector<std::string>* keys, PackedUnit* out) {
+  out->langs = internal::LanguageMask(unit.variants);
+  out->keys = {};
+  for (std::size_t i = 0; i < unit.variants.size(); ++i) {
+    const Variant& v = unit.variants[i];
+    const std::string key = keys ? std::string() : MatchKey(v.segment.text);
+    out->keys[static_cast<std::size_t>(LanguageCode(v.language))] =
+        VariantKeyHash(v.language, keys ? (*keys)[i] : key);
+  }
+  internal::EncodeUnitBody(unit.variants, unit.properties, &out->body);
+}
+
+void BindKeys(Statement& s, int first, const PackedUnit& packed) {
+  for (int code = 0; code < kLanguages; ++code) {
+    const auto& key = packed.keys[static_cast<std::size_t>(code)];
+    if (key) {
+      s.Bind(first + code, *key);
+    } else {
+      s.BindNull(first + code);
+    }
+  }
+}
+
 class SqliteStore;
 
 class SqliteWriter final : public TmWriter {
@@ -65,30 +115,33 @@ class SqliteWriter final : public TmWriter {
   Status Begin();
   Result<std::int64_t> AddDocument(const Document& document) override;
   Result<std::int64_t> Add(const TranslationUnit& unit) override;
+  Result<std::int64_t> AddPrepared(PreparedUnit prepared) override;
   Result<std::int64_t> RemoveStoryUnits(std::string_view story_key, Origin origin,
                                         std::string_view having_property) override;
   Status Commit() override;
   WriteSummary& summary() override { return summary_; }
 
  private:
-  Status InsertVariant(std::int64_t unit_id, const Variant& v, const std::string& key);
-  Status ReplaceVariant(std::int64_t unit_id, const Variant& v, const std::string& key);
-  Status InsertProperties(std::int64_t unit_id, const std::vector<Property>& props);
-
-  // Stored units with a `language` variant of this key and code layout.
-  Result<std::vector<TranslationUnit>> FindExisting(const LanguageTag& language,
-                                                    const std::string& key, const Segment& segment);
+  Result<std::int64_t> Insert(const TranslationUnit& unit, const std::vector<std::string>& keys);
+  Result<std::int64_t> Replace(TranslationUnit stored, const TranslationUnit& incoming);
+  Status IndexTexts(std::int64_t id, const std::vector<Variant>& variants);
+  Status UnindexTexts(std::int64_t id, const std::vector<Variant>& variants);
+  // In a bulk load, creates the key index of `code` when a duplicate check
+  // first needs it.
+  Status EnsureKeyIndex(std::int64_t code);
 
   SqliteStore& store_;
   WriteOptions options_;
   WriteSummary summary_;
   bool open_ = false;
   bool wrote_variants_ = false;
-  // Bulk load into an empty TM: the key index is dropped for the write and
-  // rebuilt at Commit() (building it sorted is several times cheaper than
-  // maintaining it row by row); duplicates are found through added_keys_.
+  // Bulk load into an empty TM: the key indexes are dropped for the write.
+  // The one duplicate detection needs (the source language's) is created at
+  // once and kept row by row, in SQLite's bounded page cache; the others are
+  // built sorted at Commit(), several times cheaper than row by row.
   bool bulk_ = false;
-  std::unordered_multimap<std::int64_t, std::int64_t> added_keys_;  // key hash -> unit id
+  std::array<bool, kLanguages> key_index_live_{true, true, true, true};
+  PackedUnit packed_;  // reused: its body buffer keeps its capacity
 };
 
 // Holds a read transaction for its scope when the connection is in
@@ -122,13 +175,11 @@ class SqliteStore final : public TmStore {
     LOVCEN_RETURN_IF_ERROR(writer->Begin());
     return std::unique_ptr<TmWriter>(std::move(writer));
   }
+  Result<std::unique_ptr<ReadSnapshot>> BeginRead() override;
   Result<std::vector<TranslationUnit>> FindExact(const LanguageTag& language,
                                                  const Segment& segment) override {
-    const std::string key = MatchKey(segment.text);
-    // The key lookup and the unit reads share one snapshot: one lock of the
-    // database instead of one per statement (a third of a lookup's time).
-    ReadTransaction snapshot(db_, statements_.begin_read, statements_.commit_read);
-    return FindByKey(language, key, segment);
+    // One statement: its implicit read transaction is the snapshot.
+    return FindByKey(language, MatchKey(segment.text), segment);
   }
   // FindExact with the match key already computed.
   Result<std::vector<TranslationUnit>> FindByKey(const LanguageTag& language,
@@ -151,16 +202,29 @@ class SqliteStore final : public TmStore {
 
   // Prepared once, reused by every writer and reader of this connection.
   struct Statements {
-    Statement insert_unit, update_unit, insert_variant, update_variant, select_variant_text,
-        insert_property, delete_property, find_by_key, select_unit, count_properties,
-        select_properties, insert_document, find_document, fts_insert, fts_delete,
-        select_max_variant, begin_read, commit_read;
+    Statement insert_unit, update_unit, select_unit, select_body, insert_document, find_document,
+        fts_insert, fts_delete, begin_read, commit_read;
+    std::array<Statement, kLanguages> find_by_key;
   } statements_;
 
  private:
   sqlite3* db_;
   int schema_version_ = 0;
 };
+
+class SqliteReadSnapshot final : public ReadSnapshot {
+ public:
+  SqliteReadSnapshot(sqlite3* db, Statement& begin, Statement& commit)
+      : scope_(db, begin, commit) {}
+
+ private:
+  ReadTransaction scope_;
+};
+
+Result<std::unique_ptr<ReadSnapshot>> SqliteStore::BeginRead() {
+  return std::unique_ptr<ReadSnapshot>(
+      std::make_unique<SqliteReadSnapshot>(db_, statements_.begin_read, statements_.commit_read));
+}
 
 // ---- writer ----------------------------------------------------------------
 
@@ -169,11 +233,17 @@ SqliteWriter::~SqliteWriter() {
     sqlite::Exec(store_.db(), "ROLLBACK").ok();  // a failed rollback leaves nothing to undo
 }
 
+std::string KeyIndexSql(std::int64_t code) {
+  const std::string c = std::to_string(code);
+  return "CREATE INDEX IF NOT EXISTS units_key" + c + " ON units(key" + c + ") WHERE key" + c +
+         " IS NOT NULL";
+}
+
 Status SqliteWriter::Begin() {
   LOVCEN_RETURN_IF_ERROR(sqlite::Exec(store_.db(), "BEGIN IMMEDIATE"));
   open_ = true;
-  // An index already out of date cannot take incremental deletes (FTS5
-  // external content would corrupt); it stays stale until rebuilt.
+  // An index already out of date cannot take incremental deletes (a
+  // contentless FTS5 index would be corrupted); it stays stale until rebuilt.
   auto stale = store_.GetMeta("concordance_stale");
   if (!stale.ok()) return stale.error();
   if (*stale == "1") options_.update_concordance = false;
@@ -184,9 +254,21 @@ Status SqliteWriter::Begin() {
   any.Reset();  // a statement still stepping would lock the schema
   LOVCEN_RETURN_IF_ERROR(status);
   if (empty) {
-    LOVCEN_RETURN_IF_ERROR(sqlite::Exec(store_.db(), "DROP INDEX IF EXISTS variants_by_key"));
+    for (int code = 0; code < kLanguages; ++code) {
+      const std::string drop = "DROP INDEX IF EXISTS units_key" + std::to_string(code);
+      LOVCEN_RETURN_IF_ERROR(sqlite::Exec(store_.db(), drop.c_str()));
+      key_index_live_[static_cast<std::size_t>(code)] = false;
+    }
     bulk_ = true;
   }
+  return Status::Ok();
+}
+
+Status SqliteWriter::EnsureKeyIndex(std::int64_t code) {
+  bool& live = key_index_live_[static_cast<std::size_t>(code)];
+  if (live) return Status::Ok();
+  LOVCEN_RETURN_IF_ERROR(sqlite::Exec(store_.db(), KeyIndexSql(code).c_str()));
+  live = true;
   return Status::Ok();
 }
 
@@ -211,167 +293,84 @@ Result<std::int64_t> SqliteWriter::AddDocument(const Document& d) {
   return static_cast<std::int64_t>(sqlite3_last_insert_rowid(store_.db()));
 }
 
-Status SqliteWriter::InsertVariant(std::int64_t unit_id, const Variant& v, const std::string& key) {
-  auto& s = store_.statements_.insert_variant;
-  const std::int64_t rowid = unit_id * kVariantSlots + LanguageCode(v.language);
-  const std::string codes = SerializeCodes(v.segment.codes);
-  s.Bind(1, rowid);
-  s.BindStatic(2, v.segment.text);
-  s.BindStatic(3, codes);
-  s.Bind(4, VariantKeyHash(v.language, key));
-  s.BindStatic(5, v.context_pre);
-  s.BindStatic(6, v.context_post);
-  s.BindStatic(7, v.created);
-  s.BindStatic(8, v.changed);
-  s.BindStatic(9, v.author);
-  LOVCEN_RETURN_IF_ERROR(s.Run());
+Status SqliteWriter::IndexTexts(std::int64_t id, const std::vector<Variant>& variants) {
   wrote_variants_ = true;
-  if (bulk_) added_keys_.emplace(VariantKeyHash(v.language, key), unit_id);
-  if (options_.update_concordance) {
-    auto& f = store_.statements_.fts_insert;
-    f.Bind(1, rowid);
-    f.Bind(2, v.segment.text);
-    LOVCEN_RETURN_IF_ERROR(f.Run());
-  }
-  return Status::Ok();
-}
-
-Status SqliteWriter::ReplaceVariant(std::int64_t unit_id, const Variant& v,
-                                    const std::string& key) {
-  const std::int64_t rowid = unit_id * kVariantSlots + LanguageCode(v.language);
-  auto& sel = store_.statements_.select_variant_text;
-  sel.Bind(1, rowid);
-  Status status;
-  const bool exists = sel.Step(&status);
-  std::string old_text = exists ? std::string(sel.Text(0)) : std::string();
-  sel.Reset();
-  LOVCEN_RETURN_IF_ERROR(status);
-  if (!exists) return InsertVariant(unit_id, v, key);
-  if (options_.update_concordance) {
-    auto& f = store_.statements_.fts_delete;
-    f.Bind(1, rowid);
-    f.Bind(2, old_text);
-    LOVCEN_RETURN_IF_ERROR(f.Run());
-  }
-  auto& up = store_.statements_.update_variant;
-  up.Bind(1, v.segment.text);
-  up.Bind(2, SerializeCodes(v.segment.codes));
-  up.Bind(3, VariantKeyHash(v.language, key));
-  up.Bind(4, v.context_pre);
-  up.Bind(5, v.context_post);
-  up.Bind(6, v.created);
-  up.Bind(7, v.changed);
-  up.Bind(8, v.author);
-  up.Bind(9, rowid);
-  LOVCEN_RETURN_IF_ERROR(up.Run());
-  wrote_variants_ = true;
-  if (bulk_) added_keys_.emplace(VariantKeyHash(v.language, key), unit_id);
   if (!options_.update_concordance) return Status::Ok();
-  auto& ins = store_.statements_.fts_insert;
-  ins.Bind(1, rowid);
-  ins.Bind(2, v.segment.text);
-  return ins.Run();
-}
-
-Status SqliteWriter::InsertProperties(std::int64_t unit_id, const std::vector<Property>& props) {
-  auto& s = store_.statements_.insert_property;
-  for (const Property& p : props) {
-    s.Bind(1, unit_id);
-    s.Bind(2, p.name);
-    s.Bind(3, p.value);
-    LOVCEN_RETURN_IF_ERROR(s.Run());
+  auto& f = store_.statements_.fts_insert;
+  for (const Variant& v : variants) {
+    f.Bind(1, id * kVariantSlots + LanguageCode(v.language));
+    f.BindStatic(2, v.segment.text);
+    LOVCEN_RETURN_IF_ERROR(f.Run());
   }
   return Status::Ok();
 }
 
-// Validates and NFC-normalises every text of an incoming unit.
-Result<TranslationUnit> Normalized(const TranslationUnit& in) {
-  TranslationUnit unit = in;
-  if (unit.variants.empty()) return BadInput("translation unit without variants");
-  for (std::size_t i = 0; i < unit.variants.size(); ++i) {
-    Variant& v = unit.variants[i];
-    for (std::size_t j = 0; j < i; ++j) {
-      if (unit.variants[j].language == v.language) {
-        return BadInput("two variants in language " + std::string(v.language.str()));
-      }
-    }
-    for (std::string* text : {&v.segment.text, &v.context_pre, &v.context_post}) {
-      if (text->empty()) continue;
-      auto nfc = NormalizeInput(*text);
-      if (!nfc.ok()) return nfc.error();
-      *text = std::move(*nfc);
-    }
-    for (const InlineCode& c : v.segment.codes) {
-      if (c.offset > v.segment.text.size())
-        return BadInput("inline code beyond the end of its text");
-    }
+Status SqliteWriter::UnindexTexts(std::int64_t id, const std::vector<Variant>& variants) {
+  wrote_variants_ = true;
+  if (!options_.update_concordance) return Status::Ok();
+  // A contentless FTS5 index forgets a row only when told its old text.
+  auto& f = store_.statements_.fts_delete;
+  for (const Variant& v : variants) {
+    f.Bind(1, id * kVariantSlots + LanguageCode(v.language));
+    f.BindStatic(2, v.segment.text);
+    LOVCEN_RETURN_IF_ERROR(f.Run());
   }
-  return unit;
+  return Status::Ok();
 }
 
 Result<std::int64_t> SqliteWriter::Add(const TranslationUnit& incoming) {
-  if (!open_) return StoreError("write already committed or rolled back");
-  auto normalized = Normalized(incoming);
-  if (!normalized.ok()) return normalized.error();
-  TranslationUnit& unit = *normalized;
-  const Variant* source =
-      options_.source_language ? unit.Find(*options_.source_language) : &unit.variants.front();
-  if (source == nullptr) source = &unit.variants.front();
+  auto prepared = PrepareUnit(incoming);
+  if (!prepared.ok()) return prepared.error();
+  return AddPrepared(std::move(*prepared));
+}
 
-  std::vector<std::string> keys;
-  keys.reserve(unit.variants.size());
-  for (const Variant& v : unit.variants) keys.push_back(MatchKey(v.segment.text));
+Result<std::int64_t> SqliteWriter::AddPrepared(PreparedUnit prepared) {
+  if (!open_) return StoreError("write already committed or rolled back");
+  TranslationUnit& unit = prepared.unit;
+  const std::vector<std::string>& keys = prepared.keys;
+  const Variant* source = options_.source_language ? unit.Find(*options_.source_language) : nullptr;
+  if (source == nullptr) source = unit.Find(prepared.first_language);
+  if (source == nullptr || keys.size() != unit.variants.size()) {
+    return UsageError("AddPrepared takes a unit made by PrepareUnit");
+  }
   const std::string& source_key = keys[static_cast<std::size_t>(source - unit.variants.data())];
 
   // Duplicate detection on the source variant.
-  auto existing = FindExisting(source->language, source_key, source->segment);
+  if (bulk_) LOVCEN_RETURN_IF_ERROR(EnsureKeyIndex(LanguageCode(source->language)));
+  auto existing = store_.FindByKey(source->language, source_key, source->segment);
   if (!existing.ok()) return existing.error();
-  if (!existing->empty() && options_.on_duplicate != DuplicatePolicy::kKeepBoth) {
-    for (const TranslationUnit& stored : *existing) {
-      bool same = true;
-      for (std::size_t i = 0; same && i < unit.variants.size(); ++i) {
-        const Variant* w = stored.Find(unit.variants[i].language);
-        same = w != nullptr && MatchKey(w->segment.text) == keys[i] &&
-               SameCodeLayout(w->segment, unit.variants[i].segment);
-      }
-      if (same) {
-        ++summary_.duplicates_skipped;
-        return std::int64_t{0};
-      }
+  if (existing->empty() || options_.on_duplicate == DuplicatePolicy::kKeepBoth) {
+    return Insert(unit, keys);
+  }
+  for (const TranslationUnit& stored : *existing) {
+    bool same = true;
+    for (std::size_t i = 0; same && i < unit.variants.size(); ++i) {
+      const Variant* w = stored.Find(unit.variants[i].language);
+      same = w != nullptr && MatchKey(w->segment.text) == keys[i] &&
+             SameCodeLayout(w->segment, unit.variants[i].segment);
     }
-    const TranslationUnit& stored = existing->front();
-    if (options_.on_duplicate == DuplicatePolicy::kSkip ||
-        !NotOlder(unit.changed.empty() ? unit.created : unit.changed,
-                  stored.changed.empty() ? stored.created : stored.changed)) {
+    if (same) {
       ++summary_.duplicates_skipped;
       return std::int64_t{0};
     }
-    for (std::size_t i = 0; i < unit.variants.size(); ++i) {
-      LOVCEN_RETURN_IF_ERROR(ReplaceVariant(stored.id, unit.variants[i], keys[i]));
-    }
-    auto& up = store_.statements_.update_unit;
-    up.Bind(1, unit.changed.empty() ? NowIso8601() : unit.changed);
-    up.Bind(2, unit.author);
-    up.Bind(3, stored.id);
-    LOVCEN_RETURN_IF_ERROR(up.Run());
-    auto& del = store_.statements_.delete_property;
-    for (const Property& p : unit.properties) {
-      del.Bind(1, stored.id);
-      del.Bind(2, p.name);
-      LOVCEN_RETURN_IF_ERROR(del.Run());
-    }
-    LOVCEN_RETURN_IF_ERROR(InsertProperties(stored.id, unit.properties));
-    auto& count = store_.statements_.count_properties;
-    count.Bind(1, stored.id);
-    LOVCEN_RETURN_IF_ERROR(count.Run());
-    ++summary_.updated;
-    return stored.id;
   }
+  TranslationUnit& stored = existing->front();
+  if (options_.on_duplicate == DuplicatePolicy::kSkip ||
+      !NotOlder(unit.changed.empty() ? unit.created : unit.changed,
+                stored.changed.empty() ? stored.created : stored.changed)) {
+    ++summary_.duplicates_skipped;
+    return std::int64_t{0};
+  }
+  return Replace(std::move(stored), unit);
+}
 
+Result<std::int64_t> SqliteWriter::Insert(const TranslationUnit& unit,
+                                          const std::vector<std::string>& keys) {
+  Pack(unit, &keys, &packed_);
   auto& s = store_.statements_.insert_unit;
-  s.Bind(1, unit.tuid);
-  s.Bind(2, OriginName(unit.origin));
-  s.Bind(3, unit.story_key);
+  s.BindStatic(1, unit.tuid);
+  s.BindStatic(2, OriginName(unit.origin));
+  s.BindStatic(3, unit.story_key);
   if (unit.document_id > 0) {
     s.Bind(4, unit.document_id);
   } else {
@@ -379,40 +378,55 @@ Result<std::int64_t> SqliteWriter::Add(const TranslationUnit& incoming) {
   }
   s.Bind(5, static_cast<std::int64_t>(unit.position));
   const std::string now = unit.created.empty() ? NowIso8601() : std::string();
-  s.Bind(6, unit.created.empty() ? now : unit.created);
-  s.Bind(7, unit.changed.empty() ? (unit.created.empty() ? now : unit.created) : unit.changed);
-  s.Bind(8, unit.author);
-  s.Bind(9, static_cast<std::int64_t>(unit.properties.size()));
+  const std::string& created = unit.created.empty() ? now : unit.created;
+  s.BindStatic(6, created);
+  s.BindStatic(7, unit.changed.empty() ? created : unit.changed);
+  s.BindStatic(8, unit.author);
+  s.Bind(9, packed_.langs);
+  BindKeys(s, 10, packed_);
+  s.BindBlob(14, packed_.body);
   LOVCEN_RETURN_IF_ERROR(s.Run());
   const std::int64_t id = sqlite3_last_insert_rowid(store_.db());
-  for (std::size_t i = 0; i < unit.variants.size(); ++i) {
-    LOVCEN_RETURN_IF_ERROR(InsertVariant(id, unit.variants[i], keys[i]));
-  }
-  LOVCEN_RETURN_IF_ERROR(InsertProperties(id, unit.properties));
+  LOVCEN_RETURN_IF_ERROR(IndexTexts(id, unit.variants));
   ++summary_.added;
   return id;
 }
 
-Result<std::vector<TranslationUnit>> SqliteWriter::FindExisting(const LanguageTag& language,
-                                                                const std::string& key,
-                                                                const Segment& segment) {
-  if (!bulk_) return store_.FindByKey(language, key, segment);
-  std::vector<TranslationUnit> units;
-  auto [begin, end] = added_keys_.equal_range(VariantKeyHash(language, key));
-  std::vector<std::int64_t> ids;
-  for (auto it = begin; it != end; ++it) ids.push_back(it->second);
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  for (std::int64_t id : ids) {
-    auto unit = store_.GetUnit(id);
-    if (!unit.ok()) return unit.error();
-    const Variant* v = unit->Find(language);
-    // The map keeps keys of replaced texts too: check the current one.
-    if (v != nullptr && MatchKey(v->segment.text) == key && SameCodeLayout(v->segment, segment)) {
-      units.push_back(std::move(*unit));
+// newer-wins: the incoming variants replace the stored ones of their
+// languages (others stay), incoming properties replace stored ones of the
+// same name.
+Result<std::int64_t> SqliteWriter::Replace(TranslationUnit stored,
+                                           const TranslationUnit& incoming) {
+  std::vector<Variant> replaced;
+  for (const Variant& v : incoming.variants) {
+    if (Variant* old = stored.Find(v.language)) {
+      replaced.push_back(std::move(*old));
+      *old = v;
+    } else {
+      stored.variants.push_back(v);
     }
   }
-  return units;
+  internal::SortVariants(&stored.variants);
+  std::erase_if(stored.properties, [&](const Property& p) {
+    return std::any_of(incoming.properties.begin(), incoming.properties.end(),
+                       [&](const Property& q) { return q.name == p.name; });
+  });
+  stored.properties.insert(stored.properties.end(), incoming.properties.begin(),
+                           incoming.properties.end());
+  LOVCEN_RETURN_IF_ERROR(UnindexTexts(stored.id, replaced));
+  Pack(stored, nullptr, &packed_);
+  auto& up = store_.statements_.update_unit;
+  const std::string changed = incoming.changed.empty() ? NowIso8601() : incoming.changed;
+  up.BindStatic(1, changed);
+  up.BindStatic(2, incoming.author);
+  up.Bind(3, packed_.langs);
+  BindKeys(up, 4, packed_);
+  up.BindBlob(8, packed_.body);
+  up.Bind(9, stored.id);
+  LOVCEN_RETURN_IF_ERROR(up.Run());
+  LOVCEN_RETURN_IF_ERROR(IndexTexts(stored.id, incoming.variants));
+  ++summary_.updated;
+  return stored.id;
 }
 
 Result<std::int64_t> SqliteWriter::RemoveStoryUnits(std::string_view story_key, Origin origin,
@@ -420,68 +434,44 @@ Result<std::int64_t> SqliteWriter::RemoveStoryUnits(std::string_view story_key, 
   if (!open_) return StoreError("write already committed or rolled back");
   sqlite3* db = store_.db();
   Status status;
-  std::vector<std::int64_t> ids;
+  std::vector<TranslationUnit> units;
   {
     Statement find(db,
-                   having_property.empty()
-                       ? "SELECT id FROM units WHERE story_key=?1 AND origin=?2"
-                       : "SELECT id FROM units WHERE story_key=?1 AND origin=?2 AND EXISTS("
-                         "SELECT 1 FROM unit_properties p WHERE p.unit_id=units.id AND p.name=?3)",
+                   std::string("SELECT ") + kUnitColumns +
+                       " FROM units WHERE story_key=?1 AND origin=?2" +
+                       // lets SQLite use the partial story index
+                       (story_key.empty() ? "" : " AND story_key <> ''"),
                    &status);
     LOVCEN_RETURN_IF_ERROR(status);
     find.Bind(1, story_key);
     find.Bind(2, OriginName(origin));
-    if (!having_property.empty()) find.Bind(3, having_property);
-    while (find.Step(&status)) ids.push_back(find.Int(0));
+    while (find.Step(&status)) {
+      TranslationUnit unit;
+      if (!ReadUnit(find, &unit)) return CorruptUnit(unit.id);
+      const bool has = having_property.empty() ||
+                       std::any_of(unit.properties.begin(), unit.properties.end(),
+                                   [&](const Property& p) { return p.name == having_property; });
+      if (has) units.push_back(std::move(unit));
+    }
     LOVCEN_RETURN_IF_ERROR(status);
   }
-  if (ids.empty()) return std::int64_t{0};
-  Statement variants(db, "SELECT id, text FROM variants WHERE id BETWEEN ? AND ?", &status);
-  Statement drop_variants(db, "DELETE FROM variants WHERE id BETWEEN ? AND ?", &status);
-  Statement drop_properties(db, "DELETE FROM unit_properties WHERE unit_id=?", &status);
-  Statement drop_unit(db, "DELETE FROM units WHERE id=?", &status);
+  if (units.empty()) return std::int64_t{0};
+  Statement drop(db, "DELETE FROM units WHERE id=?", &status);
   LOVCEN_RETURN_IF_ERROR(status);
-  for (const std::int64_t id : ids) {
-    const std::int64_t first = id * kVariantSlots, last = first + kVariantSlots - 1;
-    // External-content FTS5 needs the old text to forget a row.
-    if (options_.update_concordance) {
-      variants.Bind(1, first);
-      variants.Bind(2, last);
-      std::vector<std::pair<std::int64_t, std::string>> rows;
-      while (variants.Step(&status))
-        rows.emplace_back(variants.Int(0), std::string(variants.Text(1)));
-      variants.Reset();
-      LOVCEN_RETURN_IF_ERROR(status);
-      auto& f = store_.statements_.fts_delete;
-      for (const auto& [rowid, text] : rows) {
-        f.Bind(1, rowid);
-        f.Bind(2, text);
-        LOVCEN_RETURN_IF_ERROR(f.Run());
-      }
-    }
-    drop_variants.Bind(1, first);
-    drop_variants.Bind(2, last);
-    LOVCEN_RETURN_IF_ERROR(drop_variants.Run());
-    drop_properties.Bind(1, id);
-    LOVCEN_RETURN_IF_ERROR(drop_properties.Run());
-    drop_unit.Bind(1, id);
-    LOVCEN_RETURN_IF_ERROR(drop_unit.Run());
-  }
-  if (bulk_) {
-    // Units added earlier in this write may be among those removed.
-    const std::unordered_set<std::int64_t> gone(ids.begin(), ids.end());
-    std::erase_if(added_keys_, [&](const auto& entry) { return gone.count(entry.second) > 0; });
+  for (const TranslationUnit& unit : units) {
+    LOVCEN_RETURN_IF_ERROR(UnindexTexts(unit.id, unit.variants));
+    drop.Bind(1, unit.id);
+    LOVCEN_RETURN_IF_ERROR(drop.Run());
   }
   wrote_variants_ = true;
-  summary_.removed += ids.size();
-  return static_cast<std::int64_t>(ids.size());
+  summary_.removed += units.size();
+  return static_cast<std::int64_t>(units.size());
 }
 
 Status SqliteWriter::Commit() {
   if (!open_) return StoreError("write already committed or rolled back");
   if (bulk_) {
-    LOVCEN_RETURN_IF_ERROR(
-        sqlite::Exec(store_.db(), "CREATE INDEX variants_by_key ON variants(key_hash)"));
+    for (int code = 0; code < kLanguages; ++code) LOVCEN_RETURN_IF_ERROR(EnsureKeyIndex(code));
     bulk_ = false;
   }
   if (wrote_variants_ && !options_.update_concordance) {
@@ -501,49 +491,32 @@ Status SqliteStore::Prepare() {
   s.insert_unit = Statement(
       db,
       "INSERT INTO units(tuid, origin, story_key, document_id, position, created, changed, author,"
-      " property_count) VALUES(?,?,?,?,?,?,?,?,?)",
+      " langs, key0, key1, key2, key3, body) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
       &status);
-  s.count_properties = Statement(
+  s.update_unit = Statement(
       db,
-      "UPDATE units SET property_count = (SELECT count(*) FROM unit_properties WHERE unit_id = ?1)"
-      " WHERE id = ?1",
+      "UPDATE units SET changed=?, author=?, langs=?, key0=?, key1=?, key2=?, key3=?, body=?"
+      " WHERE id=?",
       &status);
-  s.update_unit = Statement(db, "UPDATE units SET changed=?, author=? WHERE id=?", &status);
-  s.insert_variant = Statement(
-      db,
-      "INSERT INTO variants(id, text, codes, key_hash, context_pre, context_post, created, changed,"
-      " author) VALUES(?,?,?,?,?,?,?,?,?)",
-      &status);
-  s.update_variant = Statement(
-      db,
-      "UPDATE variants SET text=?, codes=?, key_hash=?, context_pre=?, context_post=?, created=?,"
-      " changed=?, author=? WHERE id=?",
-      &status);
-  s.select_variant_text = Statement(db, "SELECT text FROM variants WHERE id=?", &status);
-  s.insert_property =
-      Statement(db, "INSERT INTO unit_properties(unit_id, name, value) VALUES(?,?,?)", &status);
-  s.delete_property =
-      Statement(db, "DELETE FROM unit_properties WHERE unit_id=? AND name=?", &status);
-  s.find_by_key = Statement(db, "SELECT id, text, codes FROM variants WHERE key_hash=?", &status);
-  s.select_unit = Statement(
-      db,
-      "SELECT u.id, u.tuid, u.origin, u.story_key, u.document_id, u.position, u.created, u.changed,"
-      " u.author, u.property_count, v.id, v.text, v.codes, v.context_pre, v.context_post, "
-      "v.created,"
-      " v.changed, v.author FROM units u LEFT JOIN variants v ON v.id BETWEEN ?2 AND ?3"
-      " WHERE u.id = ?1 ORDER BY v.id",
-      &status);
-  s.select_properties = Statement(
-      db, "SELECT name, value FROM unit_properties WHERE unit_id=? ORDER BY rowid", &status);
+  s.select_unit =
+      Statement(db, std::string("SELECT ") + kUnitColumns + " FROM units WHERE id=?", &status);
+  s.select_body = Statement(db, "SELECT body FROM units WHERE id=?", &status);
+  for (int code = 0; code < kLanguages; ++code) {
+    s.find_by_key[static_cast<std::size_t>(code)] =
+        Statement(db,
+                  std::string("SELECT ") + kUnitColumns + " FROM units WHERE key" +
+                      std::to_string(code) + "=?",
+                  &status);
+  }
   s.insert_document =
       Statement(db, "INSERT INTO documents(story_key, lang, name) VALUES(?,?,?)", &status);
   s.find_document =
       Statement(db, "SELECT id FROM documents WHERE story_key=? AND lang=? AND name=?", &status);
   s.fts_insert = Statement(db, "INSERT INTO concordance(rowid, text) VALUES(?,?)", &status);
-  s.begin_read = Statement(db, "BEGIN", &status);
-  s.commit_read = Statement(db, "COMMIT", &status);
   s.fts_delete = Statement(
       db, "INSERT INTO concordance(concordance, rowid, text) VALUES('delete',?,?)", &status);
+  s.begin_read = Statement(db, "BEGIN", &status);
+  s.commit_read = Statement(db, "COMMIT", &status);
   return status;
 }
 
@@ -567,109 +540,48 @@ Result<std::string> SqliteStore::GetMeta(std::string_view key) {
   return value;
 }
 
-namespace {
-
-// Column layouts shared by GetUnit (one unit) and ForEachUnit (a scan):
-// unit columns from `first`: id, tuid, origin, story_key, document_id,
-// position, created, changed, author, property_count.
-std::int64_t ReadUnitColumns(const Statement& s, int first, TranslationUnit* unit) {
-  unit->id = s.Int(first);
-  unit->tuid = std::string(s.Text(first + 1));
-  unit->origin = OriginFromName(s.Text(first + 2)).value_or(Origin::kImported);
-  unit->story_key = std::string(s.Text(first + 3));
-  unit->document_id = s.IsNull(first + 4) ? 0 : s.Int(first + 4);
-  unit->position = static_cast<int>(s.Int(first + 5));
-  unit->created = std::string(s.Text(first + 6));
-  unit->changed = std::string(s.Text(first + 7));
-  unit->author = std::string(s.Text(first + 8));
-  return s.Int(first + 9);
-}
-
-// Variant columns from `first`: id, text, codes, context_pre, context_post,
-// created, changed, author. False when the stored codes are corrupt.
-bool ReadVariantColumns(const Statement& s, int first, Variant* v) {
-  v->language = LanguageFromCode(s.Int(first) % kVariantSlots);
-  v->segment.text = std::string(s.Text(first + 1));
-  if (!DeserializeCodes(std::string(s.Text(first + 2)), &v->segment.codes)) return false;
-  v->context_pre = std::string(s.Text(first + 3));
-  v->context_post = std::string(s.Text(first + 4));
-  v->created = std::string(s.Text(first + 5));
-  v->changed = std::string(s.Text(first + 6));
-  v->author = std::string(s.Text(first + 7));
-  return true;
-}
-
-constexpr const char* kUnitColumns =
-    "id, tuid, origin, story_key, document_id, position, created, changed, author, property_count";
-constexpr const char* kVariantColumns =
-    "id, text, codes, context_pre, context_post, created, changed, author";
-
-}  // namespace
-
 Result<TranslationUnit> SqliteStore::GetUnit(std::int64_t id) {
-  // One statement for the unit and its variants (a contiguous rowid range);
-  // properties only when the unit has any.
   auto& s = statements_.select_unit;
   s.Bind(1, id);
-  s.Bind(2, id * kVariantSlots);
-  s.Bind(3, id * kVariantSlots + kVariantSlots - 1);
   Status status;
   TranslationUnit unit;
-  std::int64_t property_count = 0;
-  bool found = false;
-  while (s.Step(&status)) {
-    if (!found) {
-      found = true;
-      property_count = ReadUnitColumns(s, 0, &unit);
-    }
-    if (s.IsNull(10)) continue;  // a unit without variants
-    Variant v;
-    if (!ReadVariantColumns(s, 10, &v)) {
-      s.Reset();
-      return StoreError("corrupt inline codes in unit " + std::to_string(id));
-    }
-    unit.variants.push_back(std::move(v));
-  }
+  const bool found = s.Step(&status);
+  const bool intact = !found || ReadUnit(s, &unit);
   s.Reset();
   LOVCEN_RETURN_IF_ERROR(status);
   if (!found) return NotFound("no translation unit " + std::to_string(id));
-  if (property_count > 0) {
-    auto& p = statements_.select_properties;
-    p.Bind(1, id);
-    while (p.Step(&status))
-      unit.properties.push_back({std::string(p.Text(0)), std::string(p.Text(1))});
-    p.Reset();
-    LOVCEN_RETURN_IF_ERROR(status);
-  }
+  if (!intact) return CorruptUnit(id);
   return unit;
 }
 
 Result<std::vector<TranslationUnit>> SqliteStore::FindByKey(const LanguageTag& language,
                                                             const std::string& key,
                                                             const Segment& segment) {
-  auto& s = statements_.find_by_key;
+  const std::int64_t code = LanguageCode(language);
+  auto& s = statements_.find_by_key[static_cast<std::size_t>(code)];
   s.Bind(1, VariantKeyHash(language, key));
-  std::vector<std::int64_t> ids;
+  std::vector<TranslationUnit> units;
   Status status;
+  Segment stored;
   while (s.Step(&status)) {
-    const std::int64_t rowid = s.Int(0);
-    if (rowid % kVariantSlots != LanguageCode(language)) continue;
+    std::string_view text, codes;
+    if (!internal::FindVariantText(s.Blob(kBodyColumn), code, &text, &codes)) continue;
     // Same text, same key: the common hit skips recomputing it.
-    if (s.Text(1) != segment.text && MatchKey(s.Text(1)) != key) continue;  // a hash collision
-    Segment stored;
-    if (!DeserializeCodes(std::string(s.Text(2)), &stored.codes)) continue;
-    stored.text = std::string(s.Text(1));
-    if (!SameCodeLayout(stored, segment)) continue;
-    ids.push_back(rowid / kVariantSlots);
+    if (text != segment.text && MatchKey(text) != key) continue;  // a hash collision
+    if (!codes.empty() || !segment.codes.empty()) {
+      stored.text.assign(text);
+      if (!DeserializeCodes(std::string(codes), &stored.codes)) continue;
+      if (!SameCodeLayout(stored, segment)) continue;
+    }
+    TranslationUnit unit;
+    if (!ReadUnit(s, &unit)) {
+      s.Reset();
+      return CorruptUnit(unit.id);
+    }
+    units.push_back(std::move(unit));
   }
   s.Reset();
   LOVCEN_RETURN_IF_ERROR(status);
-  std::vector<TranslationUnit> units;
-  for (std::int64_t id : ids) {
-    auto unit = GetUnit(id);
-    if (!unit.ok()) return unit.error();
-    units.push_back(std::move(*unit));
-  }
   return units;
 }
 
@@ -736,31 +648,57 @@ Result<std::vector<ConcordanceHit>> SqliteStore::Search(const ConcordanceQuery& 
     return StoreError(
         "the concordance index is out of date after a bulk import; run 'lovcen reindex'");
   }
-  // The trigram index needs three characters; shorter queries scan (SQLite's
-  // lower() folds ASCII only, so the scan filters in FindSpans).
-  const bool use_index = CodePointCount(needle) >= 3;
+  using Spans = std::vector<std::pair<std::size_t, std::size_t>>;
+  std::vector<std::pair<std::int64_t, Spans>> found;  // concordance rowid, spans
+  const auto wanted = [&](std::int64_t code) {
+    return !query.language || LanguageFromCode(code) == *query.language;
+  };
   Status status;
-  // Newest first, straight from the index's own rowid order, so a query
-  // stops after `limit` verified hits instead of sorting every candidate.
-  Statement s(db_,
-              use_index ? "SELECT v.id, v.text FROM (SELECT rowid AS id FROM concordance"
-                          " WHERE concordance MATCH ? ORDER BY rowid DESC) c"
-                          " JOIN variants v ON v.id = c.id"
-                        : "SELECT id, text FROM variants ORDER BY id DESC",
-              &status);
-  LOVCEN_RETURN_IF_ERROR(status);
-  if (use_index) s.Bind(1, FtsTrigramQuery(needle));
-  std::vector<ConcordanceHit> hits;
-  std::vector<std::pair<std::int64_t, std::vector<std::pair<std::size_t, std::size_t>>>> found;
-  while (found.size() < query.limit && s.Step(&status)) {
-    const std::int64_t rowid = s.Int(0);
-    const LanguageTag lang = LanguageFromCode(rowid % kVariantSlots);
-    if (query.language && !(lang == *query.language)) continue;
-    auto spans = FindSpans(s.Text(1), folded_query, query.mode);
-    if (spans.empty()) continue;
-    found.emplace_back(rowid, std::move(spans));
+  // The index lookup and the unit reads share one snapshot.
+  ReadTransaction snapshot(db_, statements_.begin_read, statements_.commit_read);
+  if (CodePointCount(needle) >= 3) {
+    // Newest first, straight from the index's own rowid order, so a query
+    // stops after `limit` verified hits instead of sorting every candidate.
+    Statement s(db_, "SELECT rowid FROM concordance WHERE concordance MATCH ? ORDER BY rowid DESC",
+                &status);
+    LOVCEN_RETURN_IF_ERROR(status);
+    s.Bind(1, FtsTrigramQuery(needle));
+    auto& body = statements_.select_body;
+    while (found.size() < query.limit && s.Step(&status)) {
+      const std::int64_t rowid = s.Int(0);
+      if (!wanted(rowid % kVariantSlots)) continue;
+      body.Bind(1, rowid / kVariantSlots);
+      std::string_view text, codes;
+      Spans spans;
+      if (body.Step(&status) &&
+          internal::FindVariantText(body.Blob(0), rowid % kVariantSlots, &text, &codes)) {
+        spans = FindSpans(text, folded_query, query.mode);
+      }
+      body.Reset();
+      if (!spans.empty()) found.emplace_back(rowid, std::move(spans));
+    }
+  } else {
+    // The trigram index needs three characters; shorter queries scan.
+    Statement s(db_, "SELECT id, body FROM units ORDER BY id DESC", &status);
+    LOVCEN_RETURN_IF_ERROR(status);
+    while (found.size() < query.limit && s.Step(&status)) {
+      const std::int64_t id = s.Int(0);
+      std::vector<std::pair<std::int64_t, Spans>> in_unit;
+      const bool intact =
+          internal::ForEachVariantText(s.Blob(1), [&](std::int64_t code, std::string_view text) {
+            if (!wanted(code)) return;
+            auto spans = FindSpans(text, folded_query, query.mode);
+            if (!spans.empty()) in_unit.emplace_back(id * kVariantSlots + code, std::move(spans));
+          });
+      if (!intact) return CorruptUnit(id);
+      // Highest language code first, as the index order gives.
+      for (auto it = in_unit.rbegin(); it != in_unit.rend() && found.size() < query.limit; ++it) {
+        found.push_back(std::move(*it));
+      }
+    }
   }
   LOVCEN_RETURN_IF_ERROR(status);
+  std::vector<ConcordanceHit> hits;
   for (auto& [rowid, spans] : found) {
     auto unit = GetUnit(rowid / kVariantSlots);
     if (!unit.ok()) return unit.error();
@@ -774,6 +712,7 @@ Result<TmStats> SqliteStore::Stats() {
   TmStats stats;
   stats.schema_version = schema_version_;
   Status status;
+  ReadTransaction snapshot(db_, statements_.begin_read, statements_.commit_read);
   {
     Statement s(db_, "SELECT (SELECT count(*) FROM units), (SELECT count(*) FROM documents)",
                 &status);
@@ -785,20 +724,15 @@ Result<TmStats> SqliteStore::Stats() {
     LOVCEN_RETURN_IF_ERROR(status);
   }
   {
-    // Language mask per unit in one ordered pass over variants (rowids of a
-    // unit are contiguous), then pairs from the masks.
-    Statement s(db_,
-                "SELECT mask, count(*) FROM (SELECT id / 8 AS unit, sum(1 << (id % 8)) AS mask"
-                " FROM variants GROUP BY unit) GROUP BY mask",
-                &status);
+    Statement s(db_, "SELECT langs, count(*) FROM units GROUP BY langs", &status);
     LOVCEN_RETURN_IF_ERROR(status);
     while (s.Step(&status)) {
       const std::int64_t mask = s.Int(0);
       const std::int64_t count = s.Int(1);
-      for (int a = 0; a < 4; ++a) {
+      for (int a = 0; a < kLanguages; ++a) {
         if (!(mask & (1 << a))) continue;
         stats.variants_per_language[std::string(LanguageFromCode(a).str())] += count;
-        for (int b = a + 1; b < 4; ++b) {
+        for (int b = a + 1; b < kLanguages; ++b) {
           if (!(mask & (1 << b))) continue;
           const std::string key = std::string(LanguageFromCode(a).str()) + "<->" +
                                   std::string(LanguageFromCode(b).str());
@@ -822,88 +756,25 @@ Result<TmStats> SqliteStore::Stats() {
 
 Status SqliteStore::ForEachUnit(const UnitFilter& filter,
                                 const std::function<bool(const TranslationUnit&)>& visit) {
-  const auto wanted = [&](const TranslationUnit& unit) {
-    return std::all_of(filter.required_languages.begin(), filter.required_languages.end(),
-                       [&](const LanguageTag& l) { return unit.Find(l) != nullptr; });
-  };
+  std::int64_t mask = 0;
+  for (const LanguageTag& l : filter.required_languages) mask |= std::int64_t{1} << LanguageCode(l);
   Status status;
-  if (!filter.story_key.empty()) {
-    // A story is a few dozen units: read each through the story index.
-    Statement s(db_, "SELECT id FROM units WHERE story_key=?1 AND id BETWEEN ?2 AND ?3 ORDER BY id",
-                &status);
-    LOVCEN_RETURN_IF_ERROR(status);
-    s.Bind(1, filter.story_key);
-    s.Bind(2, filter.min_unit_id);
-    s.Bind(3, filter.max_unit_id);
-    while (s.Step(&status)) {
-      auto unit = GetUnit(s.Int(0));
-      if (!unit.ok()) return unit.error();
-      if (wanted(*unit) && !visit(*unit)) break;
-    }
-    return status;
-  }
-  // The whole TM (or an id range of it): units, variants and properties
-  // each read in rowid order and merged here (a variant's unit is its rowid
-  // / 8). Three sequential scans instead of a random probe per unit: about a
-  // third of the time.
-  ReadTransaction snapshot(db_, statements_.begin_read, statements_.commit_read);
-  Statement units(
-      db_,
-      std::string("SELECT ") + kUnitColumns + " FROM units WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
-      &status);
-  Statement variants(db_,
-                     std::string("SELECT ") + kVariantColumns +
-                         " FROM variants WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
-                     &status);
-  Statement properties(db_,
-                       "SELECT unit_id, name, value FROM unit_properties"
-                       " WHERE unit_id BETWEEN ?1 AND ?2 ORDER BY unit_id, rowid",
-                       &status);
+  // One ordered statement (one snapshot); a story goes through its index.
+  Statement s(db_,
+              std::string("SELECT ") + kUnitColumns + " FROM units WHERE id BETWEEN ?1 AND ?2" +
+                  " AND langs & ?3 = ?3" +
+                  (filter.story_key.empty() ? "" : " AND story_key = ?4 AND story_key <> ''") +
+                  " ORDER BY id",
+              &status);
   LOVCEN_RETURN_IF_ERROR(status);
-  constexpr std::int64_t kMaxSlotted = std::numeric_limits<std::int64_t>::max() / kVariantSlots - 1;
-  const std::int64_t min_id = std::max<std::int64_t>(filter.min_unit_id, 0);
-  const std::int64_t max_id = filter.max_unit_id;
-  units.Bind(1, min_id);
-  units.Bind(2, max_id);
-  variants.Bind(1, std::min(min_id, kMaxSlotted) * kVariantSlots);
-  variants.Bind(2, max_id > kMaxSlotted ? std::numeric_limits<std::int64_t>::max()
-                                        : max_id * kVariantSlots + kVariantSlots - 1);
-  properties.Bind(1, min_id);
-  properties.Bind(2, max_id);
-  LOVCEN_RETURN_IF_ERROR(status);
-  bool variant_row = variants.Step(&status);
-  LOVCEN_RETURN_IF_ERROR(status);
-  bool property_row = false, properties_started = false;
-  while (units.Step(&status)) {
+  s.Bind(1, std::max<std::int64_t>(filter.min_unit_id, 0));
+  s.Bind(2, filter.max_unit_id);
+  s.Bind(3, mask);
+  if (!filter.story_key.empty()) s.Bind(4, filter.story_key);
+  while (s.Step(&status)) {
     TranslationUnit unit;
-    const std::int64_t property_count = ReadUnitColumns(units, 0, &unit);
-    // Rows of units that no longer exist (none are written) are passed over.
-    while (variant_row && variants.Int(0) / kVariantSlots < unit.id) {
-      variant_row = variants.Step(&status);
-    }
-    while (variant_row && variants.Int(0) / kVariantSlots == unit.id) {
-      Variant v;
-      if (!ReadVariantColumns(variants, 0, &v)) {
-        return StoreError("corrupt inline codes in unit " + std::to_string(unit.id));
-      }
-      unit.variants.push_back(std::move(v));
-      variant_row = variants.Step(&status);
-    }
-    LOVCEN_RETURN_IF_ERROR(status);
-    if (property_count > 0) {
-      if (!properties_started) {
-        property_row = properties.Step(&status);
-        properties_started = true;
-      }
-      while (property_row && properties.Int(0) < unit.id) property_row = properties.Step(&status);
-      while (property_row && properties.Int(0) == unit.id) {
-        unit.properties.push_back(
-            {std::string(properties.Text(1)), std::string(properties.Text(2))});
-        property_row = properties.Step(&status);
-      }
-      LOVCEN_RETURN_IF_ERROR(status);
-    }
-    if (wanted(unit) && !visit(unit)) break;
+    if (!ReadUnit(s, &unit)) return CorruptUnit(unit.id);
+    if (!visit(unit)) break;
   }
   return status;
 }
@@ -943,8 +814,25 @@ Result<bool> SqliteStore::ConcordanceStale() {
 }
 
 Status SqliteStore::RebuildConcordanceIndex() {
+  // A contentless index cannot 'rebuild' itself: emptied, then fed every
+  // variant text from one ordered scan, in one transaction.
   LOVCEN_RETURN_IF_ERROR(sqlite::Exec(db_, "BEGIN IMMEDIATE"));
-  Status status = sqlite::Exec(db_, "INSERT INTO concordance(concordance) VALUES('rebuild')");
+  Status status = sqlite::Exec(db_, "INSERT INTO concordance(concordance) VALUES('delete-all')");
+  if (status.ok()) {
+    Statement s(db_, "SELECT id, body FROM units ORDER BY id", &status);
+    auto& f = statements_.fts_insert;
+    while (status.ok() && s.Step(&status)) {
+      const std::int64_t id = s.Int(0);
+      const bool intact =
+          internal::ForEachVariantText(s.Blob(1), [&](std::int64_t code, std::string_view text) {
+            if (!status.ok()) return;
+            f.Bind(1, id * kVariantSlots + code);
+            f.BindStatic(2, text);
+            status = f.Run();
+          });
+      if (!intact && status.ok()) status = CorruptUnit(id);
+    }
+  }
   if (status.ok()) status = SetMeta("concordance_stale", "0");
   if (status.ok()) return sqlite::Exec(db_, "COMMIT");
   sqlite::Exec(db_, "ROLLBACK").ok();

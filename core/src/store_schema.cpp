@@ -1,17 +1,29 @@
 #include "store_schema.h"
 
 #include <array>
+#include <optional>
+#include <vector>
 
 #include "lovcen/tm_store.h"
 #include "sqlite_statement.h"
+#include "unit_body.h"
 
 namespace lovcen::internal {
 namespace {
 
-// Never edit a step once released: add a new one.
-constexpr std::array<const char*, kSchemaVersion> kMigrations = {
+Status PackUnitRows(sqlite3* db);
+
+// A step is SQL, optionally followed by code and more SQL (a layout change
+// SQL alone cannot express). Never edit a step once released: add a new one.
+struct Migration {
+  const char* sql;
+  Status (*code)(sqlite3*) = nullptr;
+  const char* sql_after = nullptr;
+};
+
+constexpr std::array<Migration, kSchemaVersion> kMigrations = {{
     // 1: units, variants (rowid = unit * 8 + language), properties, documents.
-    R"sql(
+    {R"sql(
     CREATE TABLE documents(
       id INTEGER PRIMARY KEY,
       story_key TEXT NOT NULL DEFAULT '',
@@ -42,11 +54,11 @@ constexpr std::array<const char*, kSchemaVersion> kMigrations = {
       name TEXT NOT NULL,
       value TEXT NOT NULL);
     CREATE INDEX unit_properties_by_unit ON unit_properties(unit_id);
-    )sql",
+    )sql"},
     // 2: context of each variant (for 101 matches), a property count (so
     // reading a unit skips the property query when there are none), story lookup, the
     // concordance index (FTS5 trigram over variant text) and a meta table.
-    R"sql(
+    {R"sql(
     ALTER TABLE variants ADD COLUMN context_pre TEXT NOT NULL DEFAULT '';
     ALTER TABLE variants ADD COLUMN context_post TEXT NOT NULL DEFAULT '';
     ALTER TABLE units ADD COLUMN property_count INTEGER NOT NULL DEFAULT 0;
@@ -57,10 +69,10 @@ constexpr std::array<const char*, kSchemaVersion> kMigrations = {
     CREATE VIRTUAL TABLE concordance USING fts5(
       text, content='variants', content_rowid='id', tokenize='trigram', detail='none');
     INSERT INTO concordance(concordance) VALUES('rebuild');
-    )sql",
+    )sql"},
     // Glossary terms (one row per term of a concept, like a TBX termEntry)
     // and accepted QA findings (lovcen check --accept), with who and when.
-    R"sql(
+    {R"sql(
     CREATE TABLE glossary_terms(
       id INTEGER PRIMARY KEY,
       entry TEXT NOT NULL,
@@ -75,8 +87,102 @@ constexpr std::array<const char*, kSchemaVersion> kMigrations = {
       message TEXT NOT NULL DEFAULT '',
       accepted_by TEXT NOT NULL,
       accepted_at TEXT NOT NULL);
+    )sql"},
+    // 4: one row per unit. Variants and properties move into units.body
+    // (unit_body.h), each language's key hash into its own column with a
+    // partial index, and the concordance becomes a contentless FTS5 index
+    // keyed by unit id * 8 + language code.
+    {R"sql(
+    ALTER TABLE units ADD COLUMN langs INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE units ADD COLUMN key0 INTEGER;
+    ALTER TABLE units ADD COLUMN key1 INTEGER;
+    ALTER TABLE units ADD COLUMN key2 INTEGER;
+    ALTER TABLE units ADD COLUMN key3 INTEGER;
+    ALTER TABLE units ADD COLUMN body BLOB NOT NULL DEFAULT x'010000';
+    DROP TABLE concordance;
+    CREATE VIRTUAL TABLE concordance USING fts5(
+      text, content='', tokenize='trigram', detail='none');
     )sql",
-};
+     PackUnitRows,
+     R"sql(
+    DROP TABLE variants;
+    DROP TABLE unit_properties;
+    ALTER TABLE units DROP COLUMN property_count;
+    CREATE INDEX units_key0 ON units(key0) WHERE key0 IS NOT NULL;
+    CREATE INDEX units_key1 ON units(key1) WHERE key1 IS NOT NULL;
+    CREATE INDEX units_key2 ON units(key2) WHERE key2 IS NOT NULL;
+    CREATE INDEX units_key3 ON units(key3) WHERE key3 IS NOT NULL;
+    INSERT OR REPLACE INTO meta(key, value) VALUES('concordance_stale', '0');
+    )sql"},
+}};
+
+// Step 4's code: each unit's variant and property rows packed into its body,
+// and every variant text put into the new concordance index.
+Status PackUnitRows(sqlite3* db) {
+  Status status;
+  sqlite::Statement units(db, "SELECT id FROM units ORDER BY id", &status);
+  sqlite::Statement variants(
+      db,
+      "SELECT id, text, codes, key_hash, context_pre, context_post, created,"
+      " changed, author FROM variants WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
+      &status);
+  sqlite::Statement properties(
+      db, "SELECT name, value FROM unit_properties WHERE unit_id = ? ORDER BY rowid", &status);
+  sqlite::Statement update(
+      db, "UPDATE units SET langs=?, key0=?, key1=?, key2=?, key3=?, body=? WHERE id=?", &status);
+  sqlite::Statement index(db, "INSERT INTO concordance(rowid, text) VALUES(?,?)", &status);
+  LOVCEN_RETURN_IF_ERROR(status);
+  std::string body;
+  while (units.Step(&status)) {
+    const std::int64_t id = units.Int(0);
+    std::vector<Variant> vs;
+    std::vector<Property> ps;
+    std::array<std::optional<std::int64_t>, 4> keys;
+    variants.Bind(1, id * 8);
+    variants.Bind(2, id * 8 + 7);
+    while (variants.Step(&status)) {
+      Variant v;
+      const std::int64_t code = variants.Int(0) % 8;
+      v.language = LanguageFromCode(code);
+      v.segment.text = std::string(variants.Text(1));
+      if (!DeserializeCodes(std::string(variants.Text(2)), &v.segment.codes)) {
+        return StoreError("corrupt inline codes in unit " + std::to_string(id));
+      }
+      keys[static_cast<std::size_t>(code & 3)] = variants.Int(3);
+      v.context_pre = std::string(variants.Text(4));
+      v.context_post = std::string(variants.Text(5));
+      v.created = std::string(variants.Text(6));
+      v.changed = std::string(variants.Text(7));
+      v.author = std::string(variants.Text(8));
+      index.Bind(1, variants.Int(0));
+      index.Bind(2, v.segment.text);
+      LOVCEN_RETURN_IF_ERROR(index.Run());
+      vs.push_back(std::move(v));
+    }
+    variants.Reset();
+    LOVCEN_RETURN_IF_ERROR(status);
+    properties.Bind(1, id);
+    while (properties.Step(&status)) {
+      ps.push_back({std::string(properties.Text(0)), std::string(properties.Text(1))});
+    }
+    properties.Reset();
+    LOVCEN_RETURN_IF_ERROR(status);
+    SortVariants(&vs);
+    EncodeUnitBody(vs, ps, &body);
+    update.Bind(1, LanguageMask(vs));
+    for (int code = 0; code < 4; ++code) {
+      if (keys[static_cast<std::size_t>(code)]) {
+        update.Bind(2 + code, *keys[static_cast<std::size_t>(code)]);
+      } else {
+        update.BindNull(2 + code);
+      }
+    }
+    update.BindBlob(6, body);
+    update.Bind(7, id);
+    LOVCEN_RETURN_IF_ERROR(update.Run());
+  }
+  return status;
+}
 
 Result<int> UserVersion(sqlite3* db) {
   Status status;
@@ -91,7 +197,10 @@ Result<int> UserVersion(sqlite3* db) {
 Status Migrate(sqlite3* db, int from, int to) {
   LOVCEN_RETURN_IF_ERROR(sqlite::Exec(db, "BEGIN IMMEDIATE"));
   for (int v = from + 1; v <= to; ++v) {
-    Status step = sqlite::Exec(db, kMigrations[static_cast<std::size_t>(v - 1)]);
+    const Migration& m = kMigrations[static_cast<std::size_t>(v - 1)];
+    Status step = sqlite::Exec(db, m.sql);
+    if (step.ok() && m.code != nullptr) step = m.code(db);
+    if (step.ok() && m.sql_after != nullptr) step = sqlite::Exec(db, m.sql_after);
     if (step.ok()) {
       const std::string pragma = "PRAGMA user_version = " + std::to_string(v);
       step = sqlite::Exec(db, pragma.c_str());
@@ -135,7 +244,6 @@ Result<int> OpenSchema(sqlite3* db, const std::string& path) {
   // A bulk import inserts into the key index at random places: a page cache
   // of 128 MiB (allocated only as used) keeps that off the disk.
   LOVCEN_RETURN_IF_ERROR(sqlite::Exec(db, "PRAGMA cache_size=-131072"));
-  LOVCEN_RETURN_IF_ERROR(sqlite::Exec(db, "PRAGMA temp_store=MEMORY"));
   if (*version == 0) {
     // An empty file becomes a TM; a non-empty database of another program does not.
     Status status;

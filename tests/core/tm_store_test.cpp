@@ -7,6 +7,7 @@
 
 #include "../../core/src/store_schema.h"
 #include "lovcen/case_fold.h"
+#include "lovcen/text.h"
 #include "test_paths.h"
 
 namespace lovcen {
@@ -314,6 +315,125 @@ TEST(TmStoreTest, MigratesSchemaVersionOneKeepingData) {
   ConcordanceQuery q;
   q.text = "Old text";
   EXPECT_EQ(store->Search(q)->size(), 1u);  // the migration indexed existing rows
+}
+
+TEST(TmStoreTest, MigratesSchemaVersionThreeToOneRowPerUnit) {
+  // Version 3 kept one row per variant and per property; version 4 packs
+  // them into the unit's row. Every field must survive, and the new
+  // indexes (exact lookup, concordance) must find the old rows.
+  const std::string path = TempDir("store-migrate3") + "/v3.db";
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_TRUE(internal::CreateSchemaAtVersion(db, 3).ok());
+  const std::string codes = SerializeCodes(
+      {{CodeKind::kOpen, 0, "1", "g", {}, "<b>"}, {CodeKind::kClose, 5, "1", "g", {}, "</b>"}});
+  // Key hashes as version 3 wrote them: language tag, NUL, match key.
+  const auto key = [](std::string_view tag, std::string_view text) {
+    std::string joined(tag);
+    joined.push_back('\0');
+    joined += MatchKey(text);
+    return std::to_string(static_cast<std::int64_t>(KeyHash(joined)));
+  };
+  const std::string sql =
+      "INSERT INTO units(id, tuid, origin, story_key, position, created, changed, author,"
+      " property_count) VALUES(3, 'tu-3', 'aligned', 'story-a', 4, '2025-01-01T00:00:00Z',"
+      " '2025-01-02T00:00:00Z', 'ed', 2);"
+      "INSERT INTO variants(id, text, codes, key_hash, context_pre, context_post, author)"
+      " VALUES(24, 'Bold text here.', '" +
+      codes + "', " + key("en", "Bold text here.") +
+      ", 'Before.', 'After.', 'tr');"
+      "INSERT INTO variants(id, text, key_hash) VALUES(26, 'Podebljan tekst ovdje.', " +
+      key("cnr-Latn", "Podebljan tekst ovdje.") +
+      ");"
+      "INSERT INTO unit_properties(unit_id, name, value) VALUES(3, 'x-a', '1');"
+      "INSERT INTO unit_properties(unit_id, name, value) VALUES(3, 'x-b', '2');";
+  ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+
+  auto store = Open(path);
+  EXPECT_EQ(store->schema_version(), kSchemaVersion);
+  auto unit = store->GetUnit(3);
+  ASSERT_TRUE(unit.ok()) << unit.error().ToString();
+  EXPECT_EQ(unit->tuid, "tu-3");
+  EXPECT_EQ(unit->origin, Origin::kAligned);
+  EXPECT_EQ(unit->position, 4);
+  EXPECT_EQ(unit->changed, "2025-01-02T00:00:00Z");
+  ASSERT_EQ(unit->variants.size(), 2u);
+  const Variant* en = unit->Find(kEn);
+  ASSERT_NE(en, nullptr);
+  EXPECT_EQ(en->segment.codes.size(), 2u);
+  EXPECT_EQ(en->context_pre, "Before.");
+  EXPECT_EQ(en->context_post, "After.");
+  EXPECT_EQ(en->author, "tr");
+  ASSERT_EQ(unit->properties.size(), 2u);
+  EXPECT_EQ(unit->properties[1].name, "x-b");
+  Segment bold{"Bold text here.", en->segment.codes};
+  auto exact = store->FindExact(kEn, bold);
+  ASSERT_TRUE(exact.ok());
+  ASSERT_EQ(exact->size(), 1u);
+  EXPECT_EQ(exact->front().id, 3);
+  EXPECT_EQ(store->FindExact(kCnr, Segment{"Podebljan  tekst ovdje.", {}})->size(), 1u);
+  ConcordanceQuery q;
+  q.text = "Podeblj";
+  q.mode = ConcordanceQuery::Mode::kPrefix;
+  EXPECT_EQ(store->Search(q)->size(), 1u);
+  EXPECT_EQ(store->Stats()->pairs.at("en<->cnr-Latn"), 1);
+}
+
+TEST(TmStoreTest, PreparedUnitsAddLikeUnits) {
+  auto store = Open(TempDir("store-prepared") + "/tm.db");
+  auto w = store->BeginWrite();
+  ASSERT_TRUE(w.ok());
+  TranslationUnit u = Unit("Cafe\u0301 opens.", "Kafic\u0301 se otvara.", "Das Cafe\u0301 öffnet.");
+  auto prepared = PrepareUnit(u);
+  ASSERT_TRUE(prepared.ok());
+  // NFC, language-code order, one key per variant.
+  EXPECT_EQ(prepared->unit.variants[0].segment.text, "Caf\u00e9 opens.");
+  EXPECT_EQ(prepared->unit.variants[1].language, kDe);
+  EXPECT_EQ(prepared->keys.size(), 3u);
+  EXPECT_EQ(prepared->first_language, kEn);
+  auto id = (*w)->AddPrepared(std::move(*prepared));
+  ASSERT_TRUE(id.ok());
+  EXPECT_EQ((*w)->Add(u).value(), 0);  // the same unit again: a duplicate
+  EXPECT_EQ((*w)->summary().duplicates_skipped, 1u);
+  ASSERT_TRUE((*w)->Commit().ok());
+  EXPECT_EQ(store->FindExact(kDe, Segment{"Das Caf\u00e9 öffnet.", {}})->size(), 1u);
+
+  TranslationUnit twice = Unit("a", "b");
+  twice.variants.push_back(V(kEn, "c"));
+  EXPECT_FALSE(PrepareUnit(twice).ok());
+  EXPECT_FALSE(PrepareUnit(TranslationUnit{}).ok());
+  TranslationUnit bad = Unit("a", "b");
+  bad.variants[1].segment.text = "\xC3";
+  EXPECT_EQ(PrepareUnit(bad).error().kind, Error::Kind::kBadInput);
+}
+
+TEST(TmStoreTest, ReadSnapshotHoldsOneStateAcrossReads) {
+  const std::string path = TempDir("store-snapshot") + "/tm.db";
+  auto writer_store = Open(path);
+  {
+    auto w = writer_store->BeginWrite();
+    ASSERT_TRUE((*w)->Add(Unit("One.", "Jedan.")).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  auto reader_store = Open(path);
+  {
+    auto snapshot = reader_store->BeginRead();
+    ASSERT_TRUE(snapshot.ok());
+    EXPECT_EQ(reader_store->FindExact(kEn, Segment{"One.", {}})->size(), 1u);
+    auto w = writer_store->BeginWrite();
+    ASSERT_TRUE((*w)->Add(Unit("Two.", "Dva.")).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+    // Committed meanwhile, but after the snapshot began: not seen.
+    EXPECT_TRUE(reader_store->FindExact(kEn, Segment{"Two.", {}})->empty());
+    EXPECT_EQ(reader_store->Stats()->units, 1);
+  }
+  EXPECT_EQ(reader_store->FindExact(kEn, Segment{"Two.", {}})->size(), 1u);
+  // Inside a write a snapshot changes nothing: the write sees its own rows.
+  auto w = reader_store->BeginWrite();
+  ASSERT_TRUE((*w)->Add(Unit("Three.", "Tri.")).ok());
+  auto snapshot = reader_store->BeginRead();
+  EXPECT_EQ(reader_store->FindExact(kEn, Segment{"Three.", {}})->size(), 1u);
 }
 
 TEST(TmStoreTest, RefusesNewerSchemaAndForeignFiles) {
