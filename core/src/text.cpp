@@ -189,6 +189,19 @@ std::string ToNfc(std::string_view text) {
   return out;
 }
 
+bool IsNfc(std::string_view text) {
+  if (IsTriviallyNfc(text)) return true;
+  const icu::Normalizer2* nfc = Nfc();
+  if (nfc == nullptr) return true;  // ToNfc keeps the text then too
+  if (text.size() <= static_cast<std::size_t>(INT32_MAX)) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::StringPiece sp(text.data(), static_cast<int32_t>(text.size()));
+    const bool normalized = nfc->isNormalizedUTF8(sp, status);
+    if (U_SUCCESS(status)) return normalized;
+  }
+  return ToNfc(text) == text;
+}
+
 Result<std::string> NormalizeInput(std::string_view text) {
   LOVCEN_RETURN_IF_ERROR(ValidateUtf8(text));
   return ToNfc(text);
