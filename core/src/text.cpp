@@ -79,6 +79,12 @@ bool IsTriviallyNfc(std::string_view text) {
       ++i;
       continue;
     }
+    // Two-byte letters below U+0300 (Latin-1, Latin Extended): the accented
+    // letters of most European text, stable without decoding.
+    if (s[i] >= 0xC2 && s[i] <= 0xCB && i + 1 < text.size() && (s[i + 1] & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
     const CodePoint cp = DecodeUtf8(text, i);
     if (cp.value < 0 || !IsStableForNfc(cp.value)) return false;
     i += static_cast<std::size_t>(cp.length);

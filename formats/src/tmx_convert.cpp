@@ -10,6 +10,9 @@
 namespace lovcen::formats {
 namespace {
 
+// The attribute names compare as views: length first, no strlen per test.
+using namespace std::string_view_literals;
+
 bool Digits(std::string_view s, std::size_t from, std::size_t count, int& value) {
   value = 0;
   for (std::size_t i = from; i < from + count; ++i) {
@@ -174,15 +177,15 @@ ConvertedTmxUnit TmxUnitConverter::Convert(const TmxUnit& in, const TmxHeader& h
   };
 
   for (const auto& [attr, value] : in.attributes) {
-    if (attr == "tuid") {
+    if (attr == "tuid"sv) {
       tu.tuid = value;
-    } else if (attr == "srclang") {
+    } else if (attr == "srclang"sv) {
       continue;
-    } else if (attr == "creationdate" && SetDate(value, tu.created)) {
+    } else if (attr == "creationdate"sv && SetDate(value, tu.created)) {
       continue;
-    } else if (attr == "changedate" && SetDate(value, tu.changed)) {
+    } else if (attr == "changedate"sv && SetDate(value, tu.changed)) {
       continue;
-    } else if (attr == "creationid") {
+    } else if (attr == "creationid"sv) {
       tu.author = value;
     } else {
       keep("tmx:@" + attr, value);
@@ -197,13 +200,13 @@ ConvertedTmxUnit TmxUnitConverter::Convert(const TmxUnit& in, const TmxHeader& h
     NormalizeSegment(var.segment);
     const auto prefix = [&tag = tag] { return "tmx:tuv:" + std::string(tag.str()) + ":"; };
     for (const auto& [attr, value] : v->attributes) {
-      if (attr == "xml:lang" || attr == "lang") {
+      if (attr == "xml:lang"sv || attr == "lang"sv) {
         continue;
-      } else if (attr == "creationdate" && SetDate(value, var.created)) {
+      } else if (attr == "creationdate"sv && SetDate(value, var.created)) {
         continue;
-      } else if (attr == "changedate" && SetDate(value, var.changed)) {
+      } else if (attr == "changedate"sv && SetDate(value, var.changed)) {
         continue;
-      } else if (attr == "creationid") {
+      } else if (attr == "creationid"sv) {
         var.author = value;
       } else {
         keep(prefix() + "@" + attr, value);
@@ -230,8 +233,8 @@ ConvertedTmxUnit TmxUnitConverter::Convert(const TmxUnit& in, const TmxHeader& h
     const std::string_view type = a.type();
     if (a.kind == TmxAnnotation::Kind::kNote) {
       keep(std::string(kTmxNoteProperty), a.text);
-    } else if (type == "x-origin" && OriginFromName(a.text)) {
-      tu.origin = *OriginFromName(a.text);
+    } else if (const auto origin = type == "x-origin" ? OriginFromName(a.text) : std::nullopt) {
+      tu.origin = *origin;
     } else if (type == "x-story") {
       tu.story_key = a.text;
     } else if (type == "x-context-pre") {
