@@ -79,6 +79,12 @@ bool IsTriviallyNfc(std::string_view text) {
       ++i;
       continue;
     }
+    // Two-byte letters below U+0300 (Latin-1, Latin Extended): the accented
+    // letters of most European text, stable without decoding.
+    if (s[i] >= 0xC2 && s[i] <= 0xCB && i + 1 < text.size() && (s[i + 1] & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
     const CodePoint cp = DecodeUtf8(text, i);
     if (cp.value < 0 || !IsStableForNfc(cp.value)) return false;
     i += static_cast<std::size_t>(cp.length);
@@ -187,6 +193,19 @@ std::string ToNfc(std::string_view text) {
   }
   AppendNfc(*nfc, text, out);
   return out;
+}
+
+bool IsNfc(std::string_view text) {
+  if (IsTriviallyNfc(text)) return true;
+  const icu::Normalizer2* nfc = Nfc();
+  if (nfc == nullptr) return true;  // ToNfc keeps the text then too
+  if (text.size() <= static_cast<std::size_t>(INT32_MAX)) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::StringPiece sp(text.data(), static_cast<int32_t>(text.size()));
+    const bool normalized = nfc->isNormalizedUTF8(sp, status);
+    if (U_SUCCESS(status)) return normalized;
+  }
+  return ToNfc(text) == text;
 }
 
 Result<std::string> NormalizeInput(std::string_view text) {

@@ -127,14 +127,16 @@ bool IsCode(El el) {
   return el == El::kBpt || el == El::kEpt || el == El::kIt || el == El::kPh || el == El::kUt;
 }
 
+// Overwrites `out` in place: the strings of a recycled list keep their
+// capacity, so the attributes of a steady stream of <tu> allocate nothing.
 void ReadAttributes(const Attributes& attrs, TmxAttributes& out) {
-  out.clear();
   const XMLSize_t n = attrs.getLength();
-  out.reserve(n);
+  out.resize(n);
   for (XMLSize_t i = 0; i < n; ++i) {
-    out.emplace_back();
-    AppendUtf8(out.back().first, attrs.getQName(i));
-    AppendUtf8(out.back().second, attrs.getValue(i));
+    out[i].first.clear();
+    AppendUtf8(out[i].first, attrs.getQName(i));
+    out[i].second.clear();
+    AppendUtf8(out[i].second, attrs.getValue(i));
   }
 }
 
@@ -367,8 +369,7 @@ class TmxHandler : public xercesc::DefaultHandler {
 
   void Recycle(std::vector<TmxAnnotation>& list) {
     for (TmxAnnotation& a : list) {
-      a.attributes.clear();
-      a.text.clear();
+      a.text.clear();  // the attributes are overwritten when it is reused
       spare_annotations_.push_back(std::move(a));
     }
     list.clear();
@@ -385,11 +386,9 @@ class TmxHandler : public xercesc::DefaultHandler {
   }
 
   void StartUnit(const Attributes& attrs) {
-    unit_.attributes.clear();
     Recycle(unit_.annotations);
     for (TmxVariant& v : unit_.variants) {
       v.lang.clear();
-      v.attributes.clear();
       Recycle(v.annotations);
       v.segment.text.clear();
       v.segment.codes.clear();

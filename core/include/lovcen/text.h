@@ -21,6 +21,10 @@ std::string_view StripBom(std::string_view text);
 // NFC form of valid UTF-8 `text` (returned unchanged when already NFC).
 std::string ToNfc(std::string_view text);
 
+// True when ToNfc(text) == text, without building the copy: for a reader
+// that normalises only what needs it.
+bool IsNfc(std::string_view text);
+
 // Validates then normalises; the usual entry for text read from a file.
 Result<std::string> NormalizeInput(std::string_view text);
 

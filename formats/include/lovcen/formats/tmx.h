@@ -170,6 +170,7 @@ class TmxUnitConverter {
   TagOptions tags_;
   std::map<std::string, Tag, std::less<>> cache_;  // by raw tag as written
   std::vector<std::string> warnings_;
+  std::vector<std::pair<const TmxVariant*, LanguageTag>> kept_;  // Convert's scratch
 };
 
 // Rejected units are listed one by one up to this many per file; one more
