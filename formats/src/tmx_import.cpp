@@ -1,9 +1,6 @@
 // TMX file <-> TmStore: one streaming read into one transaction, and one
 // store scan into one streaming writer.
-#include <condition_variable>
-#include <deque>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -11,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "hand_over.h"
 #include "lovcen/formats/tmx.h"
 #include "lovcen/formats/tmx_writer.h"
 
@@ -21,6 +19,9 @@ namespace {
 // A converted unit on its way from the reading thread to the store.
 struct Item {
   ConvertedTmxUnit converted;
+  // converted.unit prepared for the store on the reading thread (or why not).
+  std::optional<PreparedUnit> prepared;
+  std::optional<Error> unprepared;
   int line = 0;
   std::string tuid;
 
@@ -37,63 +38,12 @@ struct Batch {
 };
 
 constexpr std::size_t kBatchUnits = 256;
-constexpr std::size_t kQueuedBatches = 4;
 
-// Bounded hand-over between the reading thread and the writing one, so
-// memory stays at a few batches whatever the size of the file.
-class BatchQueue {
- public:
-  // Reader side; false when the writer side gave up.
-  bool Push(Batch batch) {
-    std::unique_lock lock(mutex_);
-    not_full_.wait(lock, [&] { return batches_.size() < kQueuedBatches || cancelled_; });
-    if (cancelled_) return false;
-    batches_.push_back(std::move(batch));
-    not_empty_.notify_one();
-    return true;
-  }
-  // Reader side: no more batches. After a failure the queued ones are
-  // dropped, since the import will not be committed anyway.
-  void Close(Status status) {
-    std::lock_guard lock(mutex_);
-    closed_ = true;
-    status_ = std::move(status);
-    if (!status_.ok()) batches_.clear();
-    not_empty_.notify_one();
-  }
-  // Writer side; nullopt when the reader closed and everything was taken.
-  std::optional<Batch> Pop() {
-    std::unique_lock lock(mutex_);
-    not_empty_.wait(lock, [&] { return !batches_.empty() || closed_; });
-    if (batches_.empty()) return std::nullopt;
-    Batch batch = std::move(batches_.front());
-    batches_.pop_front();
-    not_full_.notify_one();
-    return batch;
-  }
-  // Writer side: stop the reader.
-  void Cancel() {
-    std::lock_guard lock(mutex_);
-    cancelled_ = true;
-    not_full_.notify_one();
-  }
-  Status status() {
-    std::lock_guard lock(mutex_);
-    return status_;
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable not_full_, not_empty_;
-  std::deque<Batch> batches_;
-  bool closed_ = false;
-  bool cancelled_ = false;
-  Status status_;
-};
+using BatchQueue = HandOver<Batch>;
 
 // The reading thread: parse and convert, in batches.
-void ReadAndConvert(const std::string& path, const TagOptions& tags, BatchQueue& queue) {
-  TmxUnitConverter converter(tags);
+void ReadAndConvert(const std::string& path, const ImportOptions& options, BatchQueue& queue) {
+  TmxUnitConverter converter(options.tags);
   TmxHeader header;
   Batch batch;
   std::size_t read = 0;
@@ -104,7 +54,18 @@ void ReadAndConvert(const std::string& path, const TagOptions& tags, BatchQueue&
   };
   callbacks.on_unit = [&](TmxUnit& unit) -> Status {
     ++read;
-    batch.items.push_back({converter.Convert(unit, header), unit.line, std::string(unit.tuid())});
+    Item item{converter.Convert(unit, header), {}, {}, unit.line, std::string(unit.tuid())};
+    if (std::optional<TranslationUnit>& u = item.converted.unit) {
+      if (u->story_key.empty()) u->story_key = options.story_key;
+      auto prepared = PrepareUnit(std::move(*u));
+      u.reset();
+      if (prepared.ok()) {
+        item.prepared = std::move(*prepared);
+      } else {
+        item.unprepared = prepared.error();
+      }
+    }
+    batch.items.push_back(std::move(item));
     for (std::string& w : converter.TakeWarnings()) batch.warnings.push_back(std::move(w));
     if (batch.items.size() < kBatchUnits) return Status::Ok();
     batch.read = read;
@@ -124,14 +85,14 @@ void ReadAndConvert(const std::string& path, const TagOptions& tags, BatchQueue&
 
 }  // namespace
 
-// Reading and converting (Xerces, NFC) run on a second thread while this one
+// Reading, converting and preparing (Xerces, NFC, match keys) run on a second thread while this one
 // writes to the store: on two cores the import takes about as long as the
 // slower of the two instead of their sum.
 Status ImportTmxInto(const std::string& path, TmWriter& writer, const ImportOptions& options) {
   BatchQueue queue;
   std::thread reader;
   try {
-    reader = std::thread(ReadAndConvert, std::cref(path), std::cref(options.tags), std::ref(queue));
+    reader = std::thread(ReadAndConvert, std::cref(path), std::cref(options), std::ref(queue));
   } catch (const std::system_error& e) {
     return IoError(std::string("cannot start the reading thread: ") + e.what(), path);
   }
@@ -171,9 +132,9 @@ Status ImportTmxInto(const std::string& path, TmWriter& writer, const ImportOpti
       writer.summary().rejected.push_back(std::move(*converted.rejection));
       return Status::Ok();
     }
-    if (!converted.unit) return Status::Ok();
-    if (converted.unit->story_key.empty()) converted.unit->story_key = options.story_key;
-    auto id = writer.Add(*converted.unit);
+    if (!item.prepared && !item.unprepared) return Status::Ok();
+    auto id = item.prepared ? writer.AddPrepared(std::move(*item.prepared))
+                            : Result<std::int64_t>(*item.unprepared);
     if (!id.ok()) {
       // A unit the store finds malformed is that unit's problem; anything
       // else (disk, locks) ends the import.
