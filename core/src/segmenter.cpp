@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <map>
 #include <memory>
 
 #include "srx_regex.h"
@@ -49,17 +50,17 @@ struct CompiledRule {
   // B (bounded) is tested on regions [s, p) that end at the position, for
   // the starts s within its longest match that hold a code point B can start
   // with. When B's length is unknown, `before_lookbehind` holds "(?<=B)".
-  std::unique_ptr<icu::RegexPattern> before;  // null when B is empty
-  std::unique_ptr<icu::RegexPattern> after;   // A; null when A is empty
-  std::unique_ptr<icu::RegexMatcher> before_matcher;
-  std::unique_ptr<icu::RegexMatcher> after_matcher;
+  // B's and A's compiled patterns (Impl::slots); -1 when empty. Rules with
+  // the same pattern share a slot.
+  int before_slot = -1;
+  int after_slot = -1;
   bool before_lookbehind = false;
   bool before_nullable = true;
-  int32_t before_max16 = 0;    // longest match of B in UTF-16 units
+  int32_t before_max = 0;        // longest match of B in code points
   icu::UnicodeSet before_first;  // code points a match of B starts with
   FastSet before_first_fast;
-  bool has_precede = false;      // B opens with a one-code-point look-behind:
-  FastSet precede;               // what may stand before a start
+  bool has_precede = false;  // B opens with a one-code-point look-behind:
+  FastSet precede;           // what may stand before a start
   bool precede_allows_start = false;
   // Starts of B in the current window, when B reaches far back (found once
   // per window, then looked up by binary search).
@@ -73,9 +74,6 @@ struct CompiledRule {
   bool after_first = false;
   mutable std::vector<int32_t> starts;
   mutable uint64_t starts_generation = 0;
-  // Matchers are pointed at a new window only when first used in it: most
-  // rules are never tried in a short block.
-  mutable uint64_t window_generation = 0;
   // When B cannot match empty, the code points just before the position
   // must fit B's suffix sets (suffix[0]: its last code point).
   bool gate_prev = false;
@@ -87,6 +85,21 @@ struct CompiledRule {
   icu::UnicodeSet first;
   std::array<FastSet, srx_internal::kSuffixLength> prefix;
   std::array<bool, srx_internal::kSuffixLength> prefix_open{};
+};
+
+// One compiled pattern and its matcher, shared by the rules that have the
+// same pattern in the same place (before or after): rule sets repeat their
+// patterns (the after-pattern "\s" of most no-break rules, one list of
+// sentence-opening words in several rules), and the result at a position is
+// the same for all of them, so it is computed once per position.
+struct PatternSlot {
+  std::unique_ptr<icu::RegexPattern> pattern;
+  std::unique_ptr<icu::RegexMatcher> matcher;
+  // The matcher is pointed at a new window only when first used in it: most
+  // patterns are never tried in a short block.
+  uint64_t window_generation = 0;
+  uint64_t memo_stamp = 0;  // the Decide() call `memo` was computed in
+  bool memo = false;
 };
 
 // Reads the code point at s[i] and advances i (ICU's UTF-8 rules; an
@@ -146,6 +159,8 @@ struct Segmenter::Impl {
   SrxRuleSet rules;
   SegmenterOptions options;
   std::vector<CompiledRule> compiled;
+  mutable std::vector<PatternSlot> slots;
+  mutable uint64_t decide_stamp = 0;  // counts Decide() calls, see PatternSlot
   // Where any break rule may fire: after a code point of `prev_any`, before
   // one of `next_any`, or anywhere when `every_position`.
   std::vector<const CompiledRule*> break_rules;  // gated ones, for the scans
@@ -164,7 +179,10 @@ struct Segmenter::Impl {
   bool every_position = false;
   bool has_break_rule = false;
   mutable icu::UnicodeString window;  // the current window in UTF-16
-  mutable uint64_t generation = 0;    // counts windows, see CompiledRule
+  // The window holds no surrogate pair: a code point is one UTF-16 unit, so
+  // the reach of a before-pattern is known without walking back.
+  mutable bool window_bmp_only = true;
+  mutable uint64_t generation = 0;  // counts windows, see CompiledRule
 
   // Breaks at byte offsets in (from, end) of `text`, using text[ctx, end) as
   // the window; sorted.
@@ -176,9 +194,19 @@ struct Segmenter::Impl {
   // The code points just before p (-1 past the start) and from p on.
   void Around(int32_t p, int32_t length, CodePoints& prev, CodePoints& next) const;
   bool BeforeMatches(const CompiledRule& rule, int32_t p, int32_t length) const;
+  // The slot's matcher, pointed at the current window.
+  PatternSlot& Slot(int index) const;
+  // Whether A matches at p, and B before p; computed once per position for
+  // the rules that share a pattern. True when the pattern is empty.
+  bool AfterMatches(const CompiledRule& rule, int32_t p) const;
+  bool BeforeMatchesOnce(const CompiledRule& rule, int32_t p, int32_t length) const;
   bool HasStartsBefore(const CompiledRule& rule, int32_t p, int32_t length) const;
   void FindStarts(const CompiledRule& rule, int32_t length) const;
   bool PrecedeFits(const CompiledRule& rule, int32_t start, int32_t length) const;
+  // The lowest start of a match of B that ends at p (in UTF-16 units).
+  int32_t LowestStart(const CompiledRule& rule, int32_t p) const {
+    return std::max(0, p - (window_bmp_only ? 1 : 2) * rule.before_max);
+  }
   std::vector<TextRange> Run(std::string_view text, std::size_t from) const;
 };
 
@@ -205,6 +233,7 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
   impl->rules = rules;
   impl->options = options;
   srx_internal::SetCache sets;
+  std::map<std::string, int> slot_of;  // "B" or "A", then the pattern
   for (std::size_t k = 0; k < rules.rules.size(); ++k) {
     const SrxRule& rule = rules.rules[k];
     const std::string context = "rule " + std::to_string(k + 1) + " of '" +
@@ -226,26 +255,32 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
       if (c.before_lookbehind) {
         pattern = icu::UnicodeString(u"(?<=").append(facts.bounded).append(u')');
       } else {
-        c.before_max16 = static_cast<int32_t>(2 * facts.max_length);
+        c.before_max = static_cast<int32_t>(facts.max_length);
         c.before_first = facts.first;
         c.before_first.freeze();
         c.before_first_fast = FastSet(facts.first);
         c.has_precede = facts.has_precede;
         c.precede = FastSet(facts.precede);
         c.precede_allows_start = facts.precede_allows_start;
-        c.far_reaching = c.before_max16 > 48;
+        c.far_reaching = c.before_max > 24;
         int ascii_starts = 0;
         for (UChar32 ch = 0x21; ch < 0x7F; ++ch) ascii_starts += facts.first.contains(ch) ? 1 : 0;
         c.dense_starts = ascii_starts >= 20;
       }
-      auto compiled = srx_internal::CompilePattern(pattern, 0, context);
-      if (!compiled.ok()) return compiled.error();
-      c.before = std::move(*compiled);
-      c.before_matcher.reset(c.before->matcher(status));
-      if (U_SUCCESS(status)) {
-        // Look-arounds, \b and anchors see the whole window, not the region.
-        c.before_matcher->useTransparentBounds(true);
-        c.before_matcher->useAnchoringBounds(false);
+      auto [it, fresh] =
+          slot_of.try_emplace("B" + rule.before, static_cast<int>(impl->slots.size()));
+      c.before_slot = it->second;
+      if (fresh) {
+        auto compiled = srx_internal::CompilePattern(pattern, 0, context);
+        if (!compiled.ok()) return compiled.error();
+        PatternSlot& slot = impl->slots.emplace_back();
+        slot.pattern = std::move(*compiled);
+        slot.matcher.reset(slot.pattern->matcher(status));
+        if (U_SUCCESS(status)) {
+          // Look-arounds, \b and anchors see the whole window, not the region.
+          slot.matcher->useTransparentBounds(true);
+          slot.matcher->useAnchoringBounds(false);
+        }
       }
       before_nullable = facts.nullable;
       c.before_nullable = facts.nullable;
@@ -253,26 +288,34 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
         c.gate_prev = true;
         c.scan_set = facts.last;
         c.scan_set.freeze();
-        for (int k = 0; k < srx_internal::kSuffixLength; ++k) c.suffix[k] = FastSet(facts.suffix[k]);
+        for (int k = 0; k < srx_internal::kSuffixLength; ++k)
+          c.suffix[k] = FastSet(facts.suffix[k]);
         c.suffix_open = facts.suffix_open;
       }
     }
     if (!rule.after.empty()) {
       auto facts = srx_internal::AnalyzePattern(rule.after, srx_internal::kRepeatCap, &sets);
-      auto compiled = srx_internal::CompilePattern(
-          icu::UnicodeString::fromUTF8(icu::StringPiece(rule.after.data(),
-                                                        static_cast<int32_t>(rule.after.size()))),
-          0, context);
-      if (!compiled.ok()) return compiled.error();
-      c.after = std::move(*compiled);
+      auto [it, fresh] =
+          slot_of.try_emplace("A" + rule.after, static_cast<int>(impl->slots.size()));
+      c.after_slot = it->second;
+      if (fresh) {
+        auto compiled = srx_internal::CompilePattern(
+            icu::UnicodeString::fromUTF8(
+                icu::StringPiece(rule.after.data(), static_cast<int32_t>(rule.after.size()))),
+            0, context);
+        if (!compiled.ok()) return compiled.error();
+        PatternSlot& slot = impl->slots.emplace_back();
+        slot.pattern = std::move(*compiled);
+        slot.matcher.reset(slot.pattern->matcher(status));
+      }
       c.after_first = rule.after.size() < 64;
-      c.after_matcher.reset(c.after->matcher(status));
       after_nullable = facts.nullable;
       if (!facts.nullable) {
         c.gate_next = true;
         c.first = facts.first;
         c.first.freeze();
-        for (int k = 0; k < srx_internal::kSuffixLength; ++k) c.prefix[k] = FastSet(facts.prefix[k]);
+        for (int k = 0; k < srx_internal::kSuffixLength; ++k)
+          c.prefix[k] = FastSet(facts.prefix[k]);
         c.prefix_open = facts.prefix_open;
       }
     }
@@ -300,8 +343,10 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
       const CompiledRule& c = impl->compiled[r];
       const uint64_t bit = uint64_t{1} << r;
       for (UChar32 ch = 0; ch < Impl::kMaskChars; ++ch) {
-        if (!c.gate_prev || c.suffix_open[0] || c.suffix[0].contains(ch)) impl->after_mask[ch] |= bit;
-        if (!c.gate_next || c.prefix_open[0] || c.prefix[0].contains(ch)) impl->before_mask[ch] |= bit;
+        if (!c.gate_prev || c.suffix_open[0] || c.suffix[0].contains(ch))
+          impl->after_mask[ch] |= bit;
+        if (!c.gate_next || c.prefix_open[0] || c.prefix[0].contains(ch))
+          impl->before_mask[ch] |= bit;
       }
     }
   }
@@ -333,12 +378,12 @@ bool Segmenter::Impl::HasStartsBefore(const CompiledRule& rule, int32_t p, int32
   if (rule.before_lookbehind || rule.before_nullable || rule.dense_starts) return true;
   FindStarts(rule, length);
   auto it = std::lower_bound(rule.starts.begin(), rule.starts.end(), p);
-  return it != rule.starts.begin() && *(it - 1) >= p - rule.before_max16;
+  return it != rule.starts.begin() && *(it - 1) >= LowestStart(rule, p);
 }
 
 bool Segmenter::Impl::BeforeMatches(const CompiledRule& rule, int32_t p, int32_t length) const {
   UErrorCode status = U_ZERO_ERROR;
-  icu::RegexMatcher& m = *rule.before_matcher;
+  icu::RegexMatcher& m = *slots[rule.before_slot].matcher;
   if (rule.before_lookbehind) return m.lookingAt(p, status) && U_SUCCESS(status);
   auto try_start = [&](int32_t start) {
     m.region(start, p, status);
@@ -346,7 +391,7 @@ bool Segmenter::Impl::BeforeMatches(const CompiledRule& rule, int32_t p, int32_t
     return U_SUCCESS(status) && hit;
   };
   if (rule.before_nullable && try_start(p)) return true;
-  const int32_t lowest = std::max(0, p - rule.before_max16);
+  const int32_t lowest = LowestStart(rule, p);
   const UChar* u = window.getBuffer();
   if (rule.far_reaching && !rule.dense_starts) {
     FindStarts(rule, length);
@@ -405,7 +450,38 @@ void Segmenter::Impl::Around(int32_t p, int32_t length, CodePoints& prev, CodePo
   }
 }
 
+PatternSlot& Segmenter::Impl::Slot(int index) const {
+  PatternSlot& slot = slots[static_cast<std::size_t>(index)];
+  if (slot.window_generation != generation) {
+    slot.matcher->reset(window);
+    slot.window_generation = generation;
+  }
+  return slot;
+}
+
+bool Segmenter::Impl::AfterMatches(const CompiledRule& rule, int32_t p) const {
+  if (rule.after_slot < 0) return true;
+  PatternSlot& slot = Slot(rule.after_slot);
+  if (slot.memo_stamp != decide_stamp) {
+    UErrorCode status = U_ZERO_ERROR;
+    slot.memo = slot.matcher->lookingAt(p, status) && U_SUCCESS(status);
+    slot.memo_stamp = decide_stamp;
+  }
+  return slot.memo;
+}
+
+bool Segmenter::Impl::BeforeMatchesOnce(const CompiledRule& rule, int32_t p, int32_t length) const {
+  if (rule.before_slot < 0) return true;
+  PatternSlot& slot = Slot(rule.before_slot);
+  if (slot.memo_stamp != decide_stamp) {
+    slot.memo = BeforeMatches(rule, p, length);
+    slot.memo_stamp = decide_stamp;
+  }
+  return slot.memo;
+}
+
 bool Segmenter::Impl::Decide(int32_t p, int32_t length) const {
+  ++decide_stamp;
   CodePoints prev, next;
   Around(p, length, prev, next);
   // Rules the code points on either side already rule out (by table).
@@ -418,23 +494,16 @@ bool Segmenter::Impl::Decide(int32_t p, int32_t length) const {
     const CompiledRule& rule = compiled[r];
     if (use_masks && !((possible >> r) & 1)) continue;
     if (!GatesFit(rule, prev, next)) continue;
-    if (rule.window_generation != generation) {
-      if (rule.before_matcher) rule.before_matcher->reset(window);
-      if (rule.after_matcher) rule.after_matcher->reset(window);
-      rule.window_generation = generation;
-    }
     // The cheaper test first: a before-pattern that reaches far back costs
     // more than an anchored after-pattern, a short one usually less.
-    UErrorCode status = U_ZERO_ERROR;
     if (rule.far_reaching || rule.after_first) {
       if (rule.far_reaching && !HasStartsBefore(rule, p, length)) continue;
-      if (rule.after_matcher && !rule.after_matcher->lookingAt(p, status)) continue;
-      if (rule.before_matcher && !BeforeMatches(rule, p, length)) continue;
+      if (!AfterMatches(rule, p)) continue;
+      if (!BeforeMatchesOnce(rule, p, length)) continue;
     } else {
-      if (rule.before_matcher && !BeforeMatches(rule, p, length)) continue;
-      if (rule.after_matcher && !rule.after_matcher->lookingAt(p, status)) continue;
+      if (!BeforeMatchesOnce(rule, p, length)) continue;
+      if (!AfterMatches(rule, p)) continue;
     }
-    if (U_FAILURE(status)) continue;
     return rule.is_break;
   }
   return false;
@@ -449,11 +518,14 @@ std::vector<std::size_t> Segmenter::Impl::FindBreaks(std::string_view text, std:
   UChar* buffer = window.getBuffer(static_cast<int32_t>(end - ctx) + 1);
   int32_t length = 0;
   int32_t from16 = 0;
+  UChar32 highest = 0;
   for (std::size_t i = ctx; i < end;) {
     if (i == from) from16 = length;
     const UChar32 c = NextCodePoint(text, i);
+    highest = std::max(highest, c);
     U16_APPEND_UNSAFE(buffer, length, c);
   }
+  window_bmp_only = highest <= 0xFFFF;
   if (from >= end) from16 = length;
   window.releaseBuffer(length);
 
@@ -590,7 +662,8 @@ std::vector<StreamedSegment> SegmentStream::Drain(bool final) {
   std::size_t keep_from = context_;  // first byte not given out
   if (final) {
     for (const TextRange& r : ranges) {
-      out.push_back({{base_ + r.begin, base_ + r.end}, std::string(text.substr(r.begin, r.size()))});
+      out.push_back(
+          {{base_ + r.begin, base_ + r.end}, std::string(text.substr(r.begin, r.size()))});
     }
     return out;
   }
@@ -609,7 +682,8 @@ std::vector<StreamedSegment> SegmentStream::Drain(bool final) {
     const std::size_t cut = AlignBack(text, context_ + max_segment_bytes_);
     TextRange r = Trim(text, context_, cut);
     if (r.begin < r.end) {
-      out.push_back({{base_ + r.begin, base_ + r.end}, std::string(text.substr(r.begin, r.size()))});
+      out.push_back(
+          {{base_ + r.begin, base_ + r.end}, std::string(text.substr(r.begin, r.size()))});
     }
     keep_from = cut;
   }
@@ -626,8 +700,7 @@ std::vector<StreamedSegment> SegmentStream::Drain(bool final) {
 // ---- ICU's sentence break, for comparison ----
 
 Result<std::vector<TextRange>> IcuSentenceSegments(std::string_view text,
-                                                   const LanguageTag& language,
-                                                   bool suppressions) {
+                                                   const LanguageTag& language, bool suppressions) {
   std::string id(language.icu_locale());
   if (suppressions) id += "@ss=standard";
   UErrorCode status = U_ZERO_ERROR;
