@@ -34,9 +34,9 @@ class FastSet {
     if (c >= 0 && c < kTableSize) return (bits_[c >> 6] >> (c & 63)) & 1;
     return set_.contains(c);
   }
+  static constexpr UChar32 kTableSize = 0x800;
 
  private:
-  static constexpr UChar32 kTableSize = 0x800;
   std::array<uint64_t, kTableSize / 64> bits_{};
   icu::UnicodeSet set_;
 };
@@ -161,21 +161,25 @@ struct Segmenter::Impl {
   std::vector<CompiledRule> compiled;
   mutable std::vector<PatternSlot> slots;
   mutable uint64_t decide_stamp = 0;  // counts Decide() calls, see PatternSlot
-  // Where any break rule may fire: after a code point of `prev_any`, before
-  // one of `next_any`, or anywhere when `every_position`.
-  std::vector<const CompiledRule*> break_rules;  // gated ones, for the scans
-  // What each gated break rule scans for (its last code point before the
-  // position, or its first after it): one pass over the window finds them
-  // all (`scan_union`), then each hit is given to the rules whose set holds it.
-  icu::UnicodeSet scan_union;
-  std::vector<FastSet> scan_sets;  // parallel to break_rules
-  // Rules that may fire after code point c (prev[0] = c) and before code
-  // point c (next[0] = c), for c < kMaskChars, one bit per rule of
-  // `compiled`: most rules are ruled out at a position by one table look-up.
-  // Used when there are at most 64 rules.
-  static constexpr UChar32 kMaskChars = 0x800;
+  // Where a gated break rule (one whose before- or after-pattern cannot
+  // match empty) may fire: after a code point of `scan_prev` (the last code
+  // points of the before-patterns) or before one of `scan_next` (the first
+  // of the after-patterns of rules whose before-pattern may be empty). One
+  // pass over the window finds both; a position found is kept when the gates
+  // of some break rule fit there.
+  std::vector<std::size_t> break_rules;  // indices in `compiled`
+  FastSet scan_prev, scan_next;
+  // fit_masks[(side * kSuffixLength + k) * kMaskChars + c]: one bit per rule
+  // of `compiled` whose gate allows code point c (< kMaskChars) k+1 places
+  // before the position (side 0) or k places after it (side 1); edge_masks
+  // likewise for the edge of the window. ANDed over the six code points
+  // around a position they give exactly the rules whose gates fit, in six
+  // look-ups instead of a test per rule. Used when there are at most 64 rules.
+  static constexpr UChar32 kMaskChars = FastSet::kTableSize;
   bool use_masks = false;
-  std::vector<uint64_t> after_mask, before_mask;
+  std::vector<uint64_t> fit_masks;
+  std::array<uint64_t, 2 * srx_internal::kSuffixLength> edge_masks{};
+  uint64_t break_bits = 0;  // the gated break rules
   bool every_position = false;
   bool has_break_rule = false;
   mutable icu::UnicodeString window;  // the current window in UTF-16
@@ -190,6 +194,11 @@ struct Segmenter::Impl {
                                       std::size_t end) const;
   using CodePoints = std::array<UChar32, srx_internal::kSuffixLength>;
   bool Decide(int32_t p, int32_t length) const;
+  // Rules whose gates may fit at a position, one bit per rule (all when
+  // there are more than 64); `exact` when every set bit means the gates fit.
+  uint64_t Possible(const CodePoints& prev, const CodePoints& next, bool& exact) const;
+  // Whether a gated break rule may fire at p (never false where one does).
+  bool IsCandidate(int32_t p, int32_t length) const;
   bool GatesFit(const CompiledRule& rule, const CodePoints& prev, const CodePoints& next) const;
   // The code points just before p (-1 past the start) and from p on.
   void Around(int32_t p, int32_t length, CodePoints& prev, CodePoints& next) const;
@@ -327,26 +336,38 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
     }
     impl->compiled.push_back(std::move(c));
   }
-  for (const CompiledRule& c : impl->compiled) {
+  icu::UnicodeSet scan_prev, scan_next;
+  for (std::size_t r = 0; r < impl->compiled.size(); ++r) {
+    const CompiledRule& c = impl->compiled[r];
     if (!c.is_break || !(c.gate_prev || c.gate_next)) continue;
-    impl->break_rules.push_back(&c);
-    const icu::UnicodeSet& set = c.gate_prev ? c.scan_set : c.first;
-    impl->scan_union.addAll(set);
-    impl->scan_sets.emplace_back(set);
+    impl->break_rules.push_back(r);
+    if (c.gate_prev) {
+      scan_prev.addAll(c.scan_set);
+    } else {
+      scan_next.addAll(c.first);
+    }
   }
-  impl->scan_union.freeze();
+  impl->scan_prev = FastSet(scan_prev);
+  impl->scan_next = FastSet(scan_next);
   if (impl->compiled.size() <= 64) {
+    constexpr int kLength = srx_internal::kSuffixLength;
     impl->use_masks = true;
-    impl->after_mask.assign(Impl::kMaskChars, 0);
-    impl->before_mask.assign(Impl::kMaskChars, 0);
+    impl->fit_masks.assign(2 * kLength * Impl::kMaskChars, 0);
     for (std::size_t r = 0; r < impl->compiled.size(); ++r) {
       const CompiledRule& c = impl->compiled[r];
       const uint64_t bit = uint64_t{1} << r;
-      for (UChar32 ch = 0; ch < Impl::kMaskChars; ++ch) {
-        if (!c.gate_prev || c.suffix_open[0] || c.suffix[0].contains(ch))
-          impl->after_mask[ch] |= bit;
-        if (!c.gate_next || c.prefix_open[0] || c.prefix[0].contains(ch))
-          impl->before_mask[ch] |= bit;
+      if (c.is_break && (c.gate_prev || c.gate_next)) impl->break_bits |= bit;
+      for (int k = 0; k < kLength; ++k) {
+        const bool any_prev = !c.gate_prev || c.suffix_open[k];
+        const bool any_next = !c.gate_next || c.prefix_open[k];
+        if (any_prev) impl->edge_masks[k] |= bit;
+        if (any_next) impl->edge_masks[kLength + k] |= bit;
+        uint64_t* prev_row = &impl->fit_masks[k * Impl::kMaskChars];
+        uint64_t* next_row = &impl->fit_masks[(kLength + k) * Impl::kMaskChars];
+        for (UChar32 ch = 0; ch < Impl::kMaskChars; ++ch) {
+          if (any_prev || c.suffix[k].contains(ch)) prev_row[ch] |= bit;
+          if (any_next || c.prefix[k].contains(ch)) next_row[ch] |= bit;
+        }
       }
     }
   }
@@ -480,20 +501,55 @@ bool Segmenter::Impl::BeforeMatchesOnce(const CompiledRule& rule, int32_t p, int
   return slot.memo;
 }
 
+uint64_t Segmenter::Impl::Possible(const CodePoints& prev, const CodePoints& next,
+                                   bool& exact) const {
+  exact = use_masks;
+  if (!use_masks) return ~uint64_t{0};
+  constexpr int kLength = srx_internal::kSuffixLength;
+  uint64_t possible = ~uint64_t{0};
+  for (int side = 0; side < 2; ++side) {
+    const CodePoints& around = side == 0 ? prev : next;
+    for (int k = 0; k < kLength; ++k) {
+      const UChar32 c = around[k];
+      const int row = side * kLength + k;
+      if (c < 0) {
+        possible &= edge_masks[row];
+      } else if (c < kMaskChars) {
+        possible &= fit_masks[row * kMaskChars + c];
+      } else {
+        exact = false;  // left to GatesFit
+      }
+    }
+  }
+  return possible;
+}
+
+bool Segmenter::Impl::IsCandidate(int32_t p, int32_t length) const {
+  CodePoints prev, next;
+  Around(p, length, prev, next);
+  bool exact = false;
+  const uint64_t possible = Possible(prev, next, exact);
+  if (use_masks) {
+    if ((possible & break_bits) == 0) return false;
+    if (exact) return true;
+  }
+  for (std::size_t r : break_rules) {
+    if (use_masks && !((possible >> r) & 1)) continue;
+    if (GatesFit(compiled[r], prev, next)) return true;
+  }
+  return false;
+}
+
 bool Segmenter::Impl::Decide(int32_t p, int32_t length) const {
   ++decide_stamp;
   CodePoints prev, next;
   Around(p, length, prev, next);
-  // Rules the code points on either side already rule out (by table).
-  uint64_t possible = ~uint64_t{0};
-  if (use_masks) {
-    if (prev[0] >= 0 && prev[0] < kMaskChars) possible &= after_mask[prev[0]];
-    if (next[0] >= 0 && next[0] < kMaskChars) possible &= before_mask[next[0]];
-  }
+  bool exact = false;
+  const uint64_t possible = Possible(prev, next, exact);
   for (std::size_t r = 0; r < compiled.size(); ++r) {
-    const CompiledRule& rule = compiled[r];
     if (use_masks && !((possible >> r) & 1)) continue;
-    if (!GatesFit(rule, prev, next)) continue;
+    const CompiledRule& rule = compiled[r];
+    if (!exact && !GatesFit(rule, prev, next)) continue;
     // The cheaper test first: a before-pattern that reaches far back costs
     // more than an anchored after-pattern, a short one usually less.
     if (rule.far_reaching || rule.after_first) {
@@ -537,35 +593,31 @@ std::vector<std::size_t> Segmenter::Impl::FindBreaks(std::string_view text, std:
       if (!U16_IS_TRAIL(u[p]) || !U16_IS_LEAD(u[p - 1])) candidates.push_back(p);
     }
   } else {
-    // Each break rule scans for the code point it ends (or starts) with and
-    // keeps the positions where all its gates fit: far fewer positions than
-    // the union of those code points (white space, digits) would give.
-    int32_t k = from16;
-    while (k < length) {
-      k += scan_union.span(u + k, length - k, USET_SPAN_NOT_CONTAINED);
-      if (k >= length) break;
-      UChar32 c;
-      int32_t after = k;
-      U16_NEXT(u, after, length, c);
-      // The hit ends a rule's before-pattern (position after it) or starts
-      // its after-pattern (position at it).
-      int32_t around_at = -1;
-      CodePoints prev, next;
-      for (std::size_t r = 0; r < break_rules.size(); ++r) {
-        if (!scan_sets[r].contains(c)) continue;
-        const CompiledRule& rule = *break_rules[r];
-        const int32_t p = rule.gate_prev ? after : k;
-        if (p <= from16 || p >= length) continue;
-        if (around_at != p) {
-          Around(p, length, prev, next);
-          around_at = p;
-        }
-        if (GatesFit(rule, prev, next)) candidates.push_back(p);
+    // A code point that can end a break rule's before-pattern gives the
+    // position after it, one that can start an after-pattern the position at
+    // it; a position is kept where the gates of some break rule fit (far
+    // fewer than the code points found: white space, digits). Positions come
+    // in order, each once.
+    int32_t examined = from16;  // positions up to here are done
+    auto examine = [&](int32_t p) {
+      if (p <= examined || p >= length) return;
+      examined = p;
+      if (IsCandidate(p, length)) candidates.push_back(p);
+    };
+    for (int32_t k = from16; k < length;) {
+      UChar32 c = u[k];
+      int32_t after = k + 1;
+      if (c >= FastSet::kTableSize) {
+        after = k;
+        U16_NEXT(u, after, length, c);
+      } else if (!scan_prev.contains(c) && !scan_next.contains(c)) {
+        k = after;  // the common case: two bit tests
+        continue;
       }
+      if (scan_next.contains(c)) examine(k);
+      if (scan_prev.contains(c)) examine(after);
       k = after;
     }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   }
   if (candidates.empty()) return breaks;
 
