@@ -56,7 +56,13 @@ struct CompiledRule {
   int after_slot = -1;
   bool before_lookbehind = false;
   bool before_nullable = true;
-  int32_t before_max = 0;        // longest match of B in code points
+  int32_t before_max = 0;  // longest match of B in code points
+  int32_t before_min = 0;  // shortest
+  // The code points a match of B may hold in its second and third places
+  // (before_prefix_open[k]: any, the analyser cannot tell), tested at a start
+  // before ICU is asked.
+  std::array<FastSet, srx_internal::kSuffixLength> before_prefix;
+  std::array<bool, srx_internal::kSuffixLength> before_prefix_open{};
   icu::UnicodeSet before_first;  // code points a match of B starts with
   FastSet before_first_fast;
   bool has_precede = false;  // B opens with a one-code-point look-behind:
@@ -265,6 +271,11 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
         pattern = icu::UnicodeString(u"(?<=").append(facts.bounded).append(u')');
       } else {
         c.before_max = static_cast<int32_t>(facts.max_length);
+        c.before_min = static_cast<int32_t>(facts.min_length);
+        for (int k = 1; k < srx_internal::kSuffixLength; ++k) {
+          c.before_prefix[k] = FastSet(facts.prefix[k]);
+          c.before_prefix_open[k] = facts.prefix_open[k];
+        }
         c.before_first = facts.first;
         c.before_first.freeze();
         c.before_first_fast = FastSet(facts.first);
@@ -406,14 +417,25 @@ bool Segmenter::Impl::BeforeMatches(const CompiledRule& rule, int32_t p, int32_t
   UErrorCode status = U_ZERO_ERROR;
   icu::RegexMatcher& m = *slots[rule.before_slot].matcher;
   if (rule.before_lookbehind) return m.lookingAt(p, status) && U_SUCCESS(status);
+  const UChar* u = window.getBuffer();
   auto try_start = [&](int32_t start) {
+    // A region shorter than B's shortest match (in UTF-16 units, so in code
+    // points too), or whose second or third code point B cannot hold there,
+    // needs no ICU call.
+    if (p - start < rule.before_min) return false;
+    int32_t at = start;
+    UChar32 c;
+    if (at < p) U16_NEXT(u, at, p, c);
+    for (int k = 1; k < srx_internal::kSuffixLength && at < p; ++k) {
+      U16_NEXT(u, at, p, c);
+      if (!rule.before_prefix_open[k] && !rule.before_prefix[k].contains(c)) return false;
+    }
     m.region(start, p, status);
     const bool hit = m.matches(status);
     return U_SUCCESS(status) && hit;
   };
   if (rule.before_nullable && try_start(p)) return true;
   const int32_t lowest = LowestStart(rule, p);
-  const UChar* u = window.getBuffer();
   if (rule.far_reaching && !rule.dense_starts) {
     FindStarts(rule, length);
     auto it = std::lower_bound(rule.starts.begin(), rule.starts.end(), p);
@@ -525,6 +547,24 @@ uint64_t Segmenter::Impl::Possible(const CodePoints& prev, const CodePoints& nex
 }
 
 bool Segmenter::Impl::IsCandidate(int32_t p, int32_t length) const {
+  constexpr int kLength = srx_internal::kSuffixLength;
+  const UChar* u = window.getBuffer();
+  if (use_masks && p >= kLength && p + kLength <= length) {
+    // The common case, called at most white space: six units below the
+    // table size are six code points (no surrogates there), looked up
+    // directly; most positions fail on the two next to them.
+    bool small = true;
+    for (int k = -kLength; k < kLength; ++k) small = small && u[p + k] < kMaskChars;
+    if (small) {
+      auto mask = [&](int row, UChar unit) { return fit_masks[row * kMaskChars + unit]; };
+      uint64_t possible = break_bits & mask(0, u[p - 1]) & mask(kLength, u[p]);
+      if (possible == 0) return false;
+      for (int k = 1; k < kLength; ++k) {
+        possible &= mask(k, u[p - 1 - k]) & mask(kLength + k, u[p + k]);
+      }
+      return possible != 0;
+    }
+  }
   CodePoints prev, next;
   Around(p, length, prev, next);
   bool exact = false;
