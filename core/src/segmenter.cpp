@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <map>
 #include <memory>
 
 #include "srx_regex.h"
@@ -33,9 +34,9 @@ class FastSet {
     if (c >= 0 && c < kTableSize) return (bits_[c >> 6] >> (c & 63)) & 1;
     return set_.contains(c);
   }
+  static constexpr UChar32 kTableSize = 0x800;
 
  private:
-  static constexpr UChar32 kTableSize = 0x800;
   std::array<uint64_t, kTableSize / 64> bits_{};
   icu::UnicodeSet set_;
 };
@@ -49,17 +50,23 @@ struct CompiledRule {
   // B (bounded) is tested on regions [s, p) that end at the position, for
   // the starts s within its longest match that hold a code point B can start
   // with. When B's length is unknown, `before_lookbehind` holds "(?<=B)".
-  std::unique_ptr<icu::RegexPattern> before;  // null when B is empty
-  std::unique_ptr<icu::RegexPattern> after;   // A; null when A is empty
-  std::unique_ptr<icu::RegexMatcher> before_matcher;
-  std::unique_ptr<icu::RegexMatcher> after_matcher;
+  // B's and A's compiled patterns (Impl::slots); -1 when empty. Rules with
+  // the same pattern share a slot.
+  int before_slot = -1;
+  int after_slot = -1;
   bool before_lookbehind = false;
   bool before_nullable = true;
-  int32_t before_max16 = 0;    // longest match of B in UTF-16 units
+  int32_t before_max = 0;  // longest match of B in code points
+  int32_t before_min = 0;  // shortest
+  // The code points a match of B may hold in its second and third places
+  // (before_prefix_open[k]: any, the analyser cannot tell), tested at a start
+  // before ICU is asked.
+  std::array<FastSet, srx_internal::kSuffixLength> before_prefix;
+  std::array<bool, srx_internal::kSuffixLength> before_prefix_open{};
   icu::UnicodeSet before_first;  // code points a match of B starts with
   FastSet before_first_fast;
-  bool has_precede = false;      // B opens with a one-code-point look-behind:
-  FastSet precede;               // what may stand before a start
+  bool has_precede = false;  // B opens with a one-code-point look-behind:
+  FastSet precede;           // what may stand before a start
   bool precede_allows_start = false;
   // Starts of B in the current window, when B reaches far back (found once
   // per window, then looked up by binary search).
@@ -73,9 +80,6 @@ struct CompiledRule {
   bool after_first = false;
   mutable std::vector<int32_t> starts;
   mutable uint64_t starts_generation = 0;
-  // Matchers are pointed at a new window only when first used in it: most
-  // rules are never tried in a short block.
-  mutable uint64_t window_generation = 0;
   // When B cannot match empty, the code points just before the position
   // must fit B's suffix sets (suffix[0]: its last code point).
   bool gate_prev = false;
@@ -87,6 +91,21 @@ struct CompiledRule {
   icu::UnicodeSet first;
   std::array<FastSet, srx_internal::kSuffixLength> prefix;
   std::array<bool, srx_internal::kSuffixLength> prefix_open{};
+};
+
+// One compiled pattern and its matcher, shared by the rules that have the
+// same pattern in the same place (before or after): rule sets repeat their
+// patterns (the after-pattern "\s" of most no-break rules, one list of
+// sentence-opening words in several rules), and the result at a position is
+// the same for all of them, so it is computed once per position.
+struct PatternSlot {
+  std::unique_ptr<icu::RegexPattern> pattern;
+  std::unique_ptr<icu::RegexMatcher> matcher;
+  // The matcher is pointed at a new window only when first used in it: most
+  // patterns are never tried in a short block.
+  uint64_t window_generation = 0;
+  uint64_t memo_stamp = 0;  // the Decide() call `memo` was computed in
+  bool memo = false;
 };
 
 // Reads the code point at s[i] and advances i (ICU's UTF-8 rules; an
@@ -146,25 +165,34 @@ struct Segmenter::Impl {
   SrxRuleSet rules;
   SegmenterOptions options;
   std::vector<CompiledRule> compiled;
-  // Where any break rule may fire: after a code point of `prev_any`, before
-  // one of `next_any`, or anywhere when `every_position`.
-  std::vector<const CompiledRule*> break_rules;  // gated ones, for the scans
-  // What each gated break rule scans for (its last code point before the
-  // position, or its first after it): one pass over the window finds them
-  // all (`scan_union`), then each hit is given to the rules whose set holds it.
-  icu::UnicodeSet scan_union;
-  std::vector<FastSet> scan_sets;  // parallel to break_rules
-  // Rules that may fire after code point c (prev[0] = c) and before code
-  // point c (next[0] = c), for c < kMaskChars, one bit per rule of
-  // `compiled`: most rules are ruled out at a position by one table look-up.
-  // Used when there are at most 64 rules.
-  static constexpr UChar32 kMaskChars = 0x800;
+  mutable std::vector<PatternSlot> slots;
+  mutable uint64_t decide_stamp = 0;  // counts Decide() calls, see PatternSlot
+  // Where a gated break rule (one whose before- or after-pattern cannot
+  // match empty) may fire: after a code point of `scan_prev` (the last code
+  // points of the before-patterns) or before one of `scan_next` (the first
+  // of the after-patterns of rules whose before-pattern may be empty). One
+  // pass over the window finds both; a position found is kept when the gates
+  // of some break rule fit there.
+  std::vector<std::size_t> break_rules;  // indices in `compiled`
+  FastSet scan_prev, scan_next;
+  // fit_masks[(side * kSuffixLength + k) * kMaskChars + c]: one bit per rule
+  // of `compiled` whose gate allows code point c (< kMaskChars) k+1 places
+  // before the position (side 0) or k places after it (side 1); edge_masks
+  // likewise for the edge of the window. ANDed over the six code points
+  // around a position they give exactly the rules whose gates fit, in six
+  // look-ups instead of a test per rule. Used when there are at most 64 rules.
+  static constexpr UChar32 kMaskChars = FastSet::kTableSize;
   bool use_masks = false;
-  std::vector<uint64_t> after_mask, before_mask;
+  std::vector<uint64_t> fit_masks;
+  std::array<uint64_t, 2 * srx_internal::kSuffixLength> edge_masks{};
+  uint64_t break_bits = 0;  // the gated break rules
   bool every_position = false;
   bool has_break_rule = false;
   mutable icu::UnicodeString window;  // the current window in UTF-16
-  mutable uint64_t generation = 0;    // counts windows, see CompiledRule
+  // The window holds no surrogate pair: a code point is one UTF-16 unit, so
+  // the reach of a before-pattern is known without walking back.
+  mutable bool window_bmp_only = true;
+  mutable uint64_t generation = 0;  // counts windows, see CompiledRule
 
   // Breaks at byte offsets in (from, end) of `text`, using text[ctx, end) as
   // the window; sorted.
@@ -172,13 +200,28 @@ struct Segmenter::Impl {
                                       std::size_t end) const;
   using CodePoints = std::array<UChar32, srx_internal::kSuffixLength>;
   bool Decide(int32_t p, int32_t length) const;
+  // Rules whose gates may fit at a position, one bit per rule (all when
+  // there are more than 64); `exact` when every set bit means the gates fit.
+  uint64_t Possible(const CodePoints& prev, const CodePoints& next, bool& exact) const;
+  // Whether a gated break rule may fire at p (never false where one does).
+  bool IsCandidate(int32_t p, int32_t length) const;
   bool GatesFit(const CompiledRule& rule, const CodePoints& prev, const CodePoints& next) const;
   // The code points just before p (-1 past the start) and from p on.
   void Around(int32_t p, int32_t length, CodePoints& prev, CodePoints& next) const;
   bool BeforeMatches(const CompiledRule& rule, int32_t p, int32_t length) const;
+  // The slot's matcher, pointed at the current window.
+  PatternSlot& Slot(int index) const;
+  // Whether A matches at p, and B before p; computed once per position for
+  // the rules that share a pattern. True when the pattern is empty.
+  bool AfterMatches(const CompiledRule& rule, int32_t p) const;
+  bool BeforeMatchesOnce(const CompiledRule& rule, int32_t p, int32_t length) const;
   bool HasStartsBefore(const CompiledRule& rule, int32_t p, int32_t length) const;
   void FindStarts(const CompiledRule& rule, int32_t length) const;
   bool PrecedeFits(const CompiledRule& rule, int32_t start, int32_t length) const;
+  // The lowest start of a match of B that ends at p (in UTF-16 units).
+  int32_t LowestStart(const CompiledRule& rule, int32_t p) const {
+    return std::max(0, p - (window_bmp_only ? 1 : 2) * rule.before_max);
+  }
   std::vector<TextRange> Run(std::string_view text, std::size_t from) const;
 };
 
@@ -205,6 +248,7 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
   impl->rules = rules;
   impl->options = options;
   srx_internal::SetCache sets;
+  std::map<std::string, int> slot_of;  // "B" or "A", then the pattern
   for (std::size_t k = 0; k < rules.rules.size(); ++k) {
     const SrxRule& rule = rules.rules[k];
     const std::string context = "rule " + std::to_string(k + 1) + " of '" +
@@ -226,26 +270,37 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
       if (c.before_lookbehind) {
         pattern = icu::UnicodeString(u"(?<=").append(facts.bounded).append(u')');
       } else {
-        c.before_max16 = static_cast<int32_t>(2 * facts.max_length);
+        c.before_max = static_cast<int32_t>(facts.max_length);
+        c.before_min = static_cast<int32_t>(facts.min_length);
+        for (int k = 1; k < srx_internal::kSuffixLength; ++k) {
+          c.before_prefix[k] = FastSet(facts.prefix[k]);
+          c.before_prefix_open[k] = facts.prefix_open[k];
+        }
         c.before_first = facts.first;
         c.before_first.freeze();
         c.before_first_fast = FastSet(facts.first);
         c.has_precede = facts.has_precede;
         c.precede = FastSet(facts.precede);
         c.precede_allows_start = facts.precede_allows_start;
-        c.far_reaching = c.before_max16 > 48;
+        c.far_reaching = c.before_max > 24;
         int ascii_starts = 0;
         for (UChar32 ch = 0x21; ch < 0x7F; ++ch) ascii_starts += facts.first.contains(ch) ? 1 : 0;
         c.dense_starts = ascii_starts >= 20;
       }
-      auto compiled = srx_internal::CompilePattern(pattern, 0, context);
-      if (!compiled.ok()) return compiled.error();
-      c.before = std::move(*compiled);
-      c.before_matcher.reset(c.before->matcher(status));
-      if (U_SUCCESS(status)) {
-        // Look-arounds, \b and anchors see the whole window, not the region.
-        c.before_matcher->useTransparentBounds(true);
-        c.before_matcher->useAnchoringBounds(false);
+      auto [it, fresh] =
+          slot_of.try_emplace("B" + rule.before, static_cast<int>(impl->slots.size()));
+      c.before_slot = it->second;
+      if (fresh) {
+        auto compiled = srx_internal::CompilePattern(pattern, 0, context);
+        if (!compiled.ok()) return compiled.error();
+        PatternSlot& slot = impl->slots.emplace_back();
+        slot.pattern = std::move(*compiled);
+        slot.matcher.reset(slot.pattern->matcher(status));
+        if (U_SUCCESS(status)) {
+          // Look-arounds, \b and anchors see the whole window, not the region.
+          slot.matcher->useTransparentBounds(true);
+          slot.matcher->useAnchoringBounds(false);
+        }
       }
       before_nullable = facts.nullable;
       c.before_nullable = facts.nullable;
@@ -253,26 +308,34 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
         c.gate_prev = true;
         c.scan_set = facts.last;
         c.scan_set.freeze();
-        for (int k = 0; k < srx_internal::kSuffixLength; ++k) c.suffix[k] = FastSet(facts.suffix[k]);
+        for (int k = 0; k < srx_internal::kSuffixLength; ++k)
+          c.suffix[k] = FastSet(facts.suffix[k]);
         c.suffix_open = facts.suffix_open;
       }
     }
     if (!rule.after.empty()) {
       auto facts = srx_internal::AnalyzePattern(rule.after, srx_internal::kRepeatCap, &sets);
-      auto compiled = srx_internal::CompilePattern(
-          icu::UnicodeString::fromUTF8(icu::StringPiece(rule.after.data(),
-                                                        static_cast<int32_t>(rule.after.size()))),
-          0, context);
-      if (!compiled.ok()) return compiled.error();
-      c.after = std::move(*compiled);
+      auto [it, fresh] =
+          slot_of.try_emplace("A" + rule.after, static_cast<int>(impl->slots.size()));
+      c.after_slot = it->second;
+      if (fresh) {
+        auto compiled = srx_internal::CompilePattern(
+            icu::UnicodeString::fromUTF8(
+                icu::StringPiece(rule.after.data(), static_cast<int32_t>(rule.after.size()))),
+            0, context);
+        if (!compiled.ok()) return compiled.error();
+        PatternSlot& slot = impl->slots.emplace_back();
+        slot.pattern = std::move(*compiled);
+        slot.matcher.reset(slot.pattern->matcher(status));
+      }
       c.after_first = rule.after.size() < 64;
-      c.after_matcher.reset(c.after->matcher(status));
       after_nullable = facts.nullable;
       if (!facts.nullable) {
         c.gate_next = true;
         c.first = facts.first;
         c.first.freeze();
-        for (int k = 0; k < srx_internal::kSuffixLength; ++k) c.prefix[k] = FastSet(facts.prefix[k]);
+        for (int k = 0; k < srx_internal::kSuffixLength; ++k)
+          c.prefix[k] = FastSet(facts.prefix[k]);
         c.prefix_open = facts.prefix_open;
       }
     }
@@ -284,24 +347,38 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
     }
     impl->compiled.push_back(std::move(c));
   }
-  for (const CompiledRule& c : impl->compiled) {
+  icu::UnicodeSet scan_prev, scan_next;
+  for (std::size_t r = 0; r < impl->compiled.size(); ++r) {
+    const CompiledRule& c = impl->compiled[r];
     if (!c.is_break || !(c.gate_prev || c.gate_next)) continue;
-    impl->break_rules.push_back(&c);
-    const icu::UnicodeSet& set = c.gate_prev ? c.scan_set : c.first;
-    impl->scan_union.addAll(set);
-    impl->scan_sets.emplace_back(set);
+    impl->break_rules.push_back(r);
+    if (c.gate_prev) {
+      scan_prev.addAll(c.scan_set);
+    } else {
+      scan_next.addAll(c.first);
+    }
   }
-  impl->scan_union.freeze();
+  impl->scan_prev = FastSet(scan_prev);
+  impl->scan_next = FastSet(scan_next);
   if (impl->compiled.size() <= 64) {
+    constexpr int kLength = srx_internal::kSuffixLength;
     impl->use_masks = true;
-    impl->after_mask.assign(Impl::kMaskChars, 0);
-    impl->before_mask.assign(Impl::kMaskChars, 0);
+    impl->fit_masks.assign(2 * kLength * Impl::kMaskChars, 0);
     for (std::size_t r = 0; r < impl->compiled.size(); ++r) {
       const CompiledRule& c = impl->compiled[r];
       const uint64_t bit = uint64_t{1} << r;
-      for (UChar32 ch = 0; ch < Impl::kMaskChars; ++ch) {
-        if (!c.gate_prev || c.suffix_open[0] || c.suffix[0].contains(ch)) impl->after_mask[ch] |= bit;
-        if (!c.gate_next || c.prefix_open[0] || c.prefix[0].contains(ch)) impl->before_mask[ch] |= bit;
+      if (c.is_break && (c.gate_prev || c.gate_next)) impl->break_bits |= bit;
+      for (int k = 0; k < kLength; ++k) {
+        const bool any_prev = !c.gate_prev || c.suffix_open[k];
+        const bool any_next = !c.gate_next || c.prefix_open[k];
+        if (any_prev) impl->edge_masks[k] |= bit;
+        if (any_next) impl->edge_masks[kLength + k] |= bit;
+        uint64_t* prev_row = &impl->fit_masks[k * Impl::kMaskChars];
+        uint64_t* next_row = &impl->fit_masks[(kLength + k) * Impl::kMaskChars];
+        for (UChar32 ch = 0; ch < Impl::kMaskChars; ++ch) {
+          if (any_prev || c.suffix[k].contains(ch)) prev_row[ch] |= bit;
+          if (any_next || c.prefix[k].contains(ch)) next_row[ch] |= bit;
+        }
       }
     }
   }
@@ -333,21 +410,32 @@ bool Segmenter::Impl::HasStartsBefore(const CompiledRule& rule, int32_t p, int32
   if (rule.before_lookbehind || rule.before_nullable || rule.dense_starts) return true;
   FindStarts(rule, length);
   auto it = std::lower_bound(rule.starts.begin(), rule.starts.end(), p);
-  return it != rule.starts.begin() && *(it - 1) >= p - rule.before_max16;
+  return it != rule.starts.begin() && *(it - 1) >= LowestStart(rule, p);
 }
 
 bool Segmenter::Impl::BeforeMatches(const CompiledRule& rule, int32_t p, int32_t length) const {
   UErrorCode status = U_ZERO_ERROR;
-  icu::RegexMatcher& m = *rule.before_matcher;
+  icu::RegexMatcher& m = *slots[rule.before_slot].matcher;
   if (rule.before_lookbehind) return m.lookingAt(p, status) && U_SUCCESS(status);
+  const UChar* u = window.getBuffer();
   auto try_start = [&](int32_t start) {
+    // A region shorter than B's shortest match (in UTF-16 units, so in code
+    // points too), or whose second or third code point B cannot hold there,
+    // needs no ICU call.
+    if (p - start < rule.before_min) return false;
+    int32_t at = start;
+    UChar32 c;
+    if (at < p) U16_NEXT(u, at, p, c);
+    for (int k = 1; k < srx_internal::kSuffixLength && at < p; ++k) {
+      U16_NEXT(u, at, p, c);
+      if (!rule.before_prefix_open[k] && !rule.before_prefix[k].contains(c)) return false;
+    }
     m.region(start, p, status);
     const bool hit = m.matches(status);
     return U_SUCCESS(status) && hit;
   };
   if (rule.before_nullable && try_start(p)) return true;
-  const int32_t lowest = std::max(0, p - rule.before_max16);
-  const UChar* u = window.getBuffer();
+  const int32_t lowest = LowestStart(rule, p);
   if (rule.far_reaching && !rule.dense_starts) {
     FindStarts(rule, length);
     auto it = std::lower_bound(rule.starts.begin(), rule.starts.end(), p);
@@ -405,36 +493,113 @@ void Segmenter::Impl::Around(int32_t p, int32_t length, CodePoints& prev, CodePo
   }
 }
 
-bool Segmenter::Impl::Decide(int32_t p, int32_t length) const {
+PatternSlot& Segmenter::Impl::Slot(int index) const {
+  PatternSlot& slot = slots[static_cast<std::size_t>(index)];
+  if (slot.window_generation != generation) {
+    slot.matcher->reset(window);
+    slot.window_generation = generation;
+  }
+  return slot;
+}
+
+bool Segmenter::Impl::AfterMatches(const CompiledRule& rule, int32_t p) const {
+  if (rule.after_slot < 0) return true;
+  PatternSlot& slot = Slot(rule.after_slot);
+  if (slot.memo_stamp != decide_stamp) {
+    UErrorCode status = U_ZERO_ERROR;
+    slot.memo = slot.matcher->lookingAt(p, status) && U_SUCCESS(status);
+    slot.memo_stamp = decide_stamp;
+  }
+  return slot.memo;
+}
+
+bool Segmenter::Impl::BeforeMatchesOnce(const CompiledRule& rule, int32_t p, int32_t length) const {
+  if (rule.before_slot < 0) return true;
+  PatternSlot& slot = Slot(rule.before_slot);
+  if (slot.memo_stamp != decide_stamp) {
+    slot.memo = BeforeMatches(rule, p, length);
+    slot.memo_stamp = decide_stamp;
+  }
+  return slot.memo;
+}
+
+uint64_t Segmenter::Impl::Possible(const CodePoints& prev, const CodePoints& next,
+                                   bool& exact) const {
+  exact = use_masks;
+  if (!use_masks) return ~uint64_t{0};
+  constexpr int kLength = srx_internal::kSuffixLength;
+  uint64_t possible = ~uint64_t{0};
+  for (int side = 0; side < 2; ++side) {
+    const CodePoints& around = side == 0 ? prev : next;
+    for (int k = 0; k < kLength; ++k) {
+      const UChar32 c = around[k];
+      const int row = side * kLength + k;
+      if (c < 0) {
+        possible &= edge_masks[row];
+      } else if (c < kMaskChars) {
+        possible &= fit_masks[row * kMaskChars + c];
+      } else {
+        exact = false;  // left to GatesFit
+      }
+    }
+  }
+  return possible;
+}
+
+bool Segmenter::Impl::IsCandidate(int32_t p, int32_t length) const {
+  constexpr int kLength = srx_internal::kSuffixLength;
+  const UChar* u = window.getBuffer();
+  if (use_masks && p >= kLength && p + kLength <= length) {
+    // The common case, called at most white space: six units below the
+    // table size are six code points (no surrogates there), looked up
+    // directly; most positions fail on the two next to them.
+    bool small = true;
+    for (int k = -kLength; k < kLength; ++k) small = small && u[p + k] < kMaskChars;
+    if (small) {
+      auto mask = [&](int row, UChar unit) { return fit_masks[row * kMaskChars + unit]; };
+      uint64_t possible = break_bits & mask(0, u[p - 1]) & mask(kLength, u[p]);
+      if (possible == 0) return false;
+      for (int k = 1; k < kLength; ++k) {
+        possible &= mask(k, u[p - 1 - k]) & mask(kLength + k, u[p + k]);
+      }
+      return possible != 0;
+    }
+  }
   CodePoints prev, next;
   Around(p, length, prev, next);
-  // Rules the code points on either side already rule out (by table).
-  uint64_t possible = ~uint64_t{0};
+  bool exact = false;
+  const uint64_t possible = Possible(prev, next, exact);
   if (use_masks) {
-    if (prev[0] >= 0 && prev[0] < kMaskChars) possible &= after_mask[prev[0]];
-    if (next[0] >= 0 && next[0] < kMaskChars) possible &= before_mask[next[0]];
+    if ((possible & break_bits) == 0) return false;
+    if (exact) return true;
   }
-  for (std::size_t r = 0; r < compiled.size(); ++r) {
-    const CompiledRule& rule = compiled[r];
+  for (std::size_t r : break_rules) {
     if (use_masks && !((possible >> r) & 1)) continue;
-    if (!GatesFit(rule, prev, next)) continue;
-    if (rule.window_generation != generation) {
-      if (rule.before_matcher) rule.before_matcher->reset(window);
-      if (rule.after_matcher) rule.after_matcher->reset(window);
-      rule.window_generation = generation;
-    }
+    if (GatesFit(compiled[r], prev, next)) return true;
+  }
+  return false;
+}
+
+bool Segmenter::Impl::Decide(int32_t p, int32_t length) const {
+  ++decide_stamp;
+  CodePoints prev, next;
+  Around(p, length, prev, next);
+  bool exact = false;
+  const uint64_t possible = Possible(prev, next, exact);
+  for (std::size_t r = 0; r < compiled.size(); ++r) {
+    if (use_masks && !((possible >> r) & 1)) continue;
+    const CompiledRule& rule = compiled[r];
+    if (!exact && !GatesFit(rule, prev, next)) continue;
     // The cheaper test first: a before-pattern that reaches far back costs
     // more than an anchored after-pattern, a short one usually less.
-    UErrorCode status = U_ZERO_ERROR;
     if (rule.far_reaching || rule.after_first) {
       if (rule.far_reaching && !HasStartsBefore(rule, p, length)) continue;
-      if (rule.after_matcher && !rule.after_matcher->lookingAt(p, status)) continue;
-      if (rule.before_matcher && !BeforeMatches(rule, p, length)) continue;
+      if (!AfterMatches(rule, p)) continue;
+      if (!BeforeMatchesOnce(rule, p, length)) continue;
     } else {
-      if (rule.before_matcher && !BeforeMatches(rule, p, length)) continue;
-      if (rule.after_matcher && !rule.after_matcher->lookingAt(p, status)) continue;
+      if (!BeforeMatchesOnce(rule, p, length)) continue;
+      if (!AfterMatches(rule, p)) continue;
     }
-    if (U_FAILURE(status)) continue;
     return rule.is_break;
   }
   return false;
@@ -449,11 +614,14 @@ std::vector<std::size_t> Segmenter::Impl::FindBreaks(std::string_view text, std:
   UChar* buffer = window.getBuffer(static_cast<int32_t>(end - ctx) + 1);
   int32_t length = 0;
   int32_t from16 = 0;
+  UChar32 highest = 0;
   for (std::size_t i = ctx; i < end;) {
     if (i == from) from16 = length;
     const UChar32 c = NextCodePoint(text, i);
+    highest = std::max(highest, c);
     U16_APPEND_UNSAFE(buffer, length, c);
   }
+  window_bmp_only = highest <= 0xFFFF;
   if (from >= end) from16 = length;
   window.releaseBuffer(length);
 
@@ -465,35 +633,31 @@ std::vector<std::size_t> Segmenter::Impl::FindBreaks(std::string_view text, std:
       if (!U16_IS_TRAIL(u[p]) || !U16_IS_LEAD(u[p - 1])) candidates.push_back(p);
     }
   } else {
-    // Each break rule scans for the code point it ends (or starts) with and
-    // keeps the positions where all its gates fit: far fewer positions than
-    // the union of those code points (white space, digits) would give.
-    int32_t k = from16;
-    while (k < length) {
-      k += scan_union.span(u + k, length - k, USET_SPAN_NOT_CONTAINED);
-      if (k >= length) break;
-      UChar32 c;
-      int32_t after = k;
-      U16_NEXT(u, after, length, c);
-      // The hit ends a rule's before-pattern (position after it) or starts
-      // its after-pattern (position at it).
-      int32_t around_at = -1;
-      CodePoints prev, next;
-      for (std::size_t r = 0; r < break_rules.size(); ++r) {
-        if (!scan_sets[r].contains(c)) continue;
-        const CompiledRule& rule = *break_rules[r];
-        const int32_t p = rule.gate_prev ? after : k;
-        if (p <= from16 || p >= length) continue;
-        if (around_at != p) {
-          Around(p, length, prev, next);
-          around_at = p;
-        }
-        if (GatesFit(rule, prev, next)) candidates.push_back(p);
+    // A code point that can end a break rule's before-pattern gives the
+    // position after it, one that can start an after-pattern the position at
+    // it; a position is kept where the gates of some break rule fit (far
+    // fewer than the code points found: white space, digits). Positions come
+    // in order, each once.
+    int32_t examined = from16;  // positions up to here are done
+    auto examine = [&](int32_t p) {
+      if (p <= examined || p >= length) return;
+      examined = p;
+      if (IsCandidate(p, length)) candidates.push_back(p);
+    };
+    for (int32_t k = from16; k < length;) {
+      UChar32 c = u[k];
+      int32_t after = k + 1;
+      if (c >= FastSet::kTableSize) {
+        after = k;
+        U16_NEXT(u, after, length, c);
+      } else if (!scan_prev.contains(c) && !scan_next.contains(c)) {
+        k = after;  // the common case: two bit tests
+        continue;
       }
+      if (scan_next.contains(c)) examine(k);
+      if (scan_prev.contains(c)) examine(after);
       k = after;
     }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   }
   if (candidates.empty()) return breaks;
 
@@ -590,7 +754,8 @@ std::vector<StreamedSegment> SegmentStream::Drain(bool final) {
   std::size_t keep_from = context_;  // first byte not given out
   if (final) {
     for (const TextRange& r : ranges) {
-      out.push_back({{base_ + r.begin, base_ + r.end}, std::string(text.substr(r.begin, r.size()))});
+      out.push_back(
+          {{base_ + r.begin, base_ + r.end}, std::string(text.substr(r.begin, r.size()))});
     }
     return out;
   }
@@ -609,7 +774,8 @@ std::vector<StreamedSegment> SegmentStream::Drain(bool final) {
     const std::size_t cut = AlignBack(text, context_ + max_segment_bytes_);
     TextRange r = Trim(text, context_, cut);
     if (r.begin < r.end) {
-      out.push_back({{base_ + r.begin, base_ + r.end}, std::string(text.substr(r.begin, r.size()))});
+      out.push_back(
+          {{base_ + r.begin, base_ + r.end}, std::string(text.substr(r.begin, r.size()))});
     }
     keep_from = cut;
   }
@@ -626,8 +792,7 @@ std::vector<StreamedSegment> SegmentStream::Drain(bool final) {
 // ---- ICU's sentence break, for comparison ----
 
 Result<std::vector<TextRange>> IcuSentenceSegments(std::string_view text,
-                                                   const LanguageTag& language,
-                                                   bool suppressions) {
+                                                   const LanguageTag& language, bool suppressions) {
   std::string id(language.icu_locale());
   if (suppressions) id += "@ss=standard";
   UErrorCode status = U_ZERO_ERROR;

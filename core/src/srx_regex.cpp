@@ -202,6 +202,7 @@ class Analyzer {
   const icu::UnicodeSet& precede() const { return precede_; }
   bool precede_allows_start() const { return precede_allows_start_; }
   bool has_backreference() const { return backref_; }
+  bool saw_case_insensitive() const { return saw_case_insensitive_; }
 
   // The pattern with unbounded repetitions capped.
   std::u32string Bounded() const {
@@ -328,7 +329,8 @@ class Analyzer {
     {
       // Suffix sets of the repetitions: the last few copies decide them, so
       // a few more powers than the minimum cover every count.
-      const long top = max < 0 ? min + kSuffixLength + 1 : std::min<long>(max, min + kSuffixLength + 1);
+      const long top =
+          max < 0 ? min + kSuffixLength + 1 : std::min<long>(max, min + kSuffixLength + 1);
       Facts power;  // atom^0
       Facts all;
       bool any = false;
@@ -388,16 +390,23 @@ class Analyzer {
   Facts Atom() {
     char32_t c = Next();
     switch (c) {
-      case U'(': return Group();
-      case U'[': return CharFacts(Folded(Class()));
-      case U'.': return CharFacts(AnySet());
+      case U'(':
+        return Group();
+      case U'[':
+        return CharFacts(Folded(Class()));
+      case U'.':
+        return CharFacts(AnySet());
       case U'^':
-      case U'$': return Facts{};
-      case U'\\': return Escape();
+      case U'$':
+        return Facts{};
+      case U'\\':
+        return Escape();
       case U'*':
       case U'+':
-      case U'?': throw Unreadable{};  // a quantifier with nothing to repeat
-      default: return CharFacts(Single(static_cast<UChar32>(c)));
+      case U'?':
+        throw Unreadable{};  // a quantifier with nothing to repeat
+      default:
+        return CharFacts(Single(static_cast<UChar32>(c)));
     }
   }
 
@@ -434,10 +443,10 @@ class Analyzer {
             on = false;
           } else if (f == U'i') {
             case_insensitive_ = on;
+            if (on) saw_case_insensitive_ = true;
           } else if (f == U'x') {
             extended_ = on;
-          } else if (f != U'm' && f != U's' && f != U'u' && f != U'd' && f != U'U' &&
-                     f != U'w') {
+          } else if (f != U'm' && f != U's' && f != U'u' && f != U'd' && f != U'U' && f != U'w') {
             throw Unreadable{};
           }
         }
@@ -471,12 +480,18 @@ class Analyzer {
   // An escape that stands for one code point, if the next escape is one.
   std::optional<UChar32> CharEscape(char32_t c) {
     switch (c) {
-      case U't': return 0x09;
-      case U'n': return 0x0A;
-      case U'r': return 0x0D;
-      case U'f': return 0x0C;
-      case U'a': return 0x07;
-      case U'e': return 0x1B;
+      case U't':
+        return 0x09;
+      case U'n':
+        return 0x0A;
+      case U'r':
+        return 0x0D;
+      case U'f':
+        return 0x0C;
+      case U'a':
+        return 0x07;
+      case U'e':
+        return 0x1B;
       case U'0': {
         UChar32 value = 0;
         for (int k = 0; k < 3 && Peek() >= U'0' && Peek() <= U'7'; ++k) {
@@ -494,9 +509,12 @@ class Analyzer {
           return value;
         }
         return HexDigits(2);
-      case U'u': return HexDigits(4);
-      case U'c': return static_cast<UChar32>(Next()) ^ 0x40;
-      default: break;
+      case U'u':
+        return HexDigits(4);
+      case U'c':
+        return static_cast<UChar32>(Next()) ^ 0x40;
+      default:
+        break;
     }
     if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9')) {
       return std::nullopt;  // a class, an anchor or a back-reference
@@ -511,17 +529,28 @@ class Analyzer {
       return set;
     };
     switch (c) {
-      case U'd': return Named(U"\\d", DigitSet);
-      case U'D': return complemented(Named(U"\\d", DigitSet));
-      case U's': return Named(U"\\s", SpaceSet);
-      case U'S': return complemented(Named(U"\\s", SpaceSet));
-      case U'w': return Named(U"\\w", WordSet);
-      case U'W': return complemented(Named(U"\\w", WordSet));
-      case U'h': return Named(U"\\h", HorizontalSpaceSet);
-      case U'H': return complemented(Named(U"\\h", HorizontalSpaceSet));
-      case U'v': return Named(U"\\v", LineBreakSet);
-      case U'V': return complemented(Named(U"\\v", LineBreakSet));
-      case U'X': throw Unreadable{};  // a grapheme cluster has no fixed length
+      case U'd':
+        return Named(U"\\d", DigitSet);
+      case U'D':
+        return complemented(Named(U"\\d", DigitSet));
+      case U's':
+        return Named(U"\\s", SpaceSet);
+      case U'S':
+        return complemented(Named(U"\\s", SpaceSet));
+      case U'w':
+        return Named(U"\\w", WordSet);
+      case U'W':
+        return complemented(Named(U"\\w", WordSet));
+      case U'h':
+        return Named(U"\\h", HorizontalSpaceSet);
+      case U'H':
+        return complemented(Named(U"\\h", HorizontalSpaceSet));
+      case U'v':
+        return Named(U"\\v", LineBreakSet);
+      case U'V':
+        return complemented(Named(U"\\v", LineBreakSet));
+      case U'X':
+        throw Unreadable{};  // a grapheme cluster has no fixed length
       case U'N': {
         if (Peek() != U'{') throw Unreadable{};
         while (Next() != U'}') {
@@ -539,11 +568,12 @@ class Analyzer {
           name += Next();
         }
         // Unknown to ICU sets: assume anything.
-        icu::UnicodeSet prop =
-            Named(U"\\p{" + name + U"}", [&] { return PropertySet(name, false).value_or(AnySet()); });
+        icu::UnicodeSet prop = Named(U"\\p{" + name + U"}",
+                                     [&] { return PropertySet(name, false).value_or(AnySet()); });
         return c == U'P' && prop != AnySet() ? complemented(std::move(prop)) : prop;
       }
-      default: return std::nullopt;
+      default:
+        return std::nullopt;
     }
   }
 
@@ -778,6 +808,7 @@ class Analyzer {
   bool case_insensitive_ = false;
   bool extended_ = false;
   bool backref_ = false;
+  bool saw_case_insensitive_ = false;
   bool top_level_alternation_ = false;
   std::vector<Cap> caps_;
 };
@@ -819,6 +850,7 @@ PatternFacts AnalyzePattern(std::string_view pattern, int repeat_cap, SetCache* 
       out.prefix[k] = shorter ? AnySet() : f.prefix[k];
       out.prefix_open[k] = shorter;
     }
+    out.min_length = analyzer.saw_case_insensitive() ? f.min_len / 3 : f.min_len;
     out.has_backreference = analyzer.has_backreference();
     out.has_precede = analyzer.has_precede();
     out.precede = analyzer.precede();

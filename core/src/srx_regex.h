@@ -26,9 +26,9 @@ constexpr int kRepeatCap = 100;
 constexpr int kSuffixLength = 3;
 
 struct PatternFacts {
-  bool nullable = true;     // may match the empty string
-  icu::UnicodeSet first;    // code points a non-empty match may start with
-  icu::UnicodeSet last;     // code points a non-empty match may end with
+  bool nullable = true;   // may match the empty string
+  icu::UnicodeSet first;  // code points a non-empty match may start with
+  icu::UnicodeSet last;   // code points a non-empty match may end with
   // suffix[k]: the code points that may stand k+1 places before the end of
   // a match (suffix[0] is `last`); suffix_open[k] when a match may be
   // shorter than k+1, so that any code point (or the start of the text) may
@@ -46,6 +46,10 @@ struct PatternFacts {
   bool precede_allows_start = false;
   // Longest match of `bounded`, in code points; -1 when unknown.
   long max_length = -1;
+  // Shortest match in code points (0 when unknown). Under (?i) a text code
+  // point may stand for up to three of the pattern (full case folding: "ß"
+  // for "ss"), so the bound is divided by three there.
+  long min_length = 0;
   // The pattern with every unbounded repetition (*, +, {n,}) capped at the
   // look-behind limit, for ICU's bounded look-behind. Equals the input when
   // nothing was unbounded.

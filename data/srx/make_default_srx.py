@@ -118,7 +118,7 @@ R(D, False, r'(?i:\b(?:z\.\s?B|d\.\s?h|u\.\s?a|u\.\s?Ä|o\.\s?Ä|z\.\s?T|z\.\s?Z
   'Multi-part abbreviations: z. B., d. h., u. a., u. Ä., z. T., v. a., n. Chr. ...')
 R(D, False, r'\b(?i:z|d|u|o|v|i|s|m|n|a)\.', r'\s?\p{L}{1,3}\.',
   'Inside a multi-part abbreviation ("z. | B.", "d. | h.").')
-R(D, False, r'\b(?:Dr|Prof|Hr|Hrn|Fr|Frl|St|Mag|Ing|Dipl|Univ|Priv|Doz|med|jur|phil|rer|nat|oec|pol|habil|dent|vet|theol|Pfr|Bgm|Min|Abg|Gen|Oberst|Kap|Verf|Hrsg|Red|Sen|Präs|Vors|Gf|Kfm|Mio|Mrd|Tsd|Jh|Jhd|Jhs|bzw|ca|evtl|ggf|vgl|sog|geb|gest|inkl|exkl|zzgl|ggü|gem|lt|lfd|urspr|allg|bspw|insb|ehem|ev|kath|dt|engl|frz|ital|span|russ|österr|schweiz|europ|amerik|int|nat|Str|Pl|Tel|Fa|Hbf|Bhf|Abt|Bd|Bde|Kap|Anm|Aufl|Ausg|Tab|Abb|Std|Min|Sek|Mo|Di|Mi|Do|Fr|Sa|So|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)\.', r'\s',
+R(D, False, abbr('Dr Prof Hr Hrn Fr Frl St Mag Ing Dipl Univ Priv Doz med jur phil rer nat oec pol habil dent vet theol Pfr Bgm Min Abg Gen Oberst Kap Verf Hrsg Red Sen Präs Vors Gf Kfm Mio Mrd Tsd Jh Jhd Jhs bzw ca evtl ggf vgl sog geb gest inkl exkl zzgl ggü gem lt lfd urspr allg bspw insb ehem ev kath dt engl frz ital span russ österr schweiz europ amerik int nat Str Pl Tel Fa Hbf Bhf Abt Bd Bde Kap Anm Aufl Ausg Tab Abb Std Min Sek Mo Di Mi Do Fr Sa So Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez'.split()), r'\s',
   'Titles and abbreviations that do not end sentences: Dr., Prof., Nr., bzw., ca., vgl., Str., Mio. ...')
 R(D, False, r'\b(?:Nr|Nrn|Abs|Art|Ziff|S|Bd|Kap|Tel|Fax|Pkt|Rn|Rdnr)\.', r'\s*\d',
   'Before a number: "Nr. 5", "S. 225", "Abs. 2".')
