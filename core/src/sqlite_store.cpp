@@ -85,11 +85,11 @@ struct PackedUnit {
 void Pack(const TranslationUnit& unit, const std::vector<std::string>* keys, PackedUnit* out) {
   out->langs = internal::LanguageMask(unit.variants);
   out->keys = {};
+  std::string computed;
   for (std::size_t i = 0; i < unit.variants.size(); ++i) {
     const Variant& v = unit.variants[i];
-    const std::string key = keys ? std::string() : MatchKey(v.segment.text);
-    out->keys[static_cast<std::size_t>(LanguageCode(v.language))] =
-        VariantKeyHash(v.language, keys ? (*keys)[i] : key);
+    const std::string& key = keys != nullptr ? (*keys)[i] : (computed = MatchKey(v.segment.text));
+    out->keys[static_cast<std::size_t>(LanguageCode(v.language))] = VariantKeyHash(v.language, key);
   }
   internal::EncodeUnitBody(unit.variants, unit.properties, &out->body);
 }
@@ -135,7 +135,8 @@ class SqliteWriter final : public TmWriter {
   WriteSummary summary_;
   bool open_ = false;
   bool wrote_variants_ = false;
-  // Bulk load into an empty TM: the key indexes are dropped for the write.
+  // Bulk load into an empty TM: the key indexes (and units_by_changed) are
+  // dropped for the write.
   // The one duplicate detection needs (the source language's) is created at
   // once and kept row by row, in SQLite's bounded page cache; the others are
   // built sorted at Commit(), several times cheaper than row by row.
@@ -259,6 +260,7 @@ Status SqliteWriter::Begin() {
       LOVCEN_RETURN_IF_ERROR(sqlite::Exec(store_.db(), drop.c_str()));
       key_index_live_[static_cast<std::size_t>(code)] = false;
     }
+    LOVCEN_RETURN_IF_ERROR(sqlite::Exec(store_.db(), "DROP INDEX IF EXISTS units_by_changed"));
     bulk_ = true;
   }
   return Status::Ok();
@@ -472,6 +474,8 @@ Status SqliteWriter::Commit() {
   if (!open_) return StoreError("write already committed or rolled back");
   if (bulk_) {
     for (int code = 0; code < kLanguages; ++code) LOVCEN_RETURN_IF_ERROR(EnsureKeyIndex(code));
+    LOVCEN_RETURN_IF_ERROR(
+        sqlite::Exec(store_.db(), "CREATE INDEX IF NOT EXISTS units_by_changed ON units(changed)"));
     bulk_ = false;
   }
   if (wrote_variants_ && !options_.update_concordance) {
@@ -565,7 +569,12 @@ Result<std::vector<TranslationUnit>> SqliteStore::FindByKey(const LanguageTag& l
   Segment stored;
   while (s.Step(&status)) {
     std::string_view text, codes;
-    if (!internal::FindVariantText(s.Blob(kBodyColumn), code, &text, &codes)) continue;
+    // The key column says the unit holds this language: a miss is damage.
+    if (!internal::FindVariantText(s.Blob(kBodyColumn), code, &text, &codes)) {
+      const std::int64_t id = s.Int(0);
+      s.Reset();
+      return CorruptUnit(id);
+    }
     // Same text, same key: the common hit skips recomputing it.
     if (text != segment.text && MatchKey(text) != key) continue;  // a hash collision
     if (!codes.empty() || !segment.codes.empty()) {

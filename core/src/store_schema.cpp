@@ -91,7 +91,9 @@ constexpr std::array<Migration, kSchemaVersion> kMigrations = {{
     // 4: one row per unit. Variants and properties move into units.body
     // (unit_body.h), each language's key hash into its own column with a
     // partial index, and the concordance becomes a contentless FTS5 index
-    // keyed by unit id * 8 + language code.
+    // keyed by unit id * 8 + language code. units_by_changed answers the
+    // candidate index's version check (count, newest change) without reading
+    // the unit rows, which are now large.
     {R"sql(
     ALTER TABLE units ADD COLUMN langs INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE units ADD COLUMN key0 INTEGER;
@@ -112,6 +114,7 @@ constexpr std::array<Migration, kSchemaVersion> kMigrations = {{
     CREATE INDEX units_key1 ON units(key1) WHERE key1 IS NOT NULL;
     CREATE INDEX units_key2 ON units(key2) WHERE key2 IS NOT NULL;
     CREATE INDEX units_key3 ON units(key3) WHERE key3 IS NOT NULL;
+    CREATE INDEX units_by_changed ON units(changed);
     INSERT OR REPLACE INTO meta(key, value) VALUES('concordance_stale', '0');
     )sql"},
 }};
