@@ -60,6 +60,19 @@ bool SkipProperties(std::string_view* in, std::uint64_t* variant_count) {
   return ReadVarint(in, variant_count);
 }
 
+bool ReadVariantText(std::string_view* in, std::int64_t* code, std::string_view* text,
+                     std::string_view* codes) {
+  if (in->empty()) return false;
+  *code = static_cast<std::int64_t>(static_cast<unsigned char>(in->front()));
+  in->remove_prefix(1);
+  if (!ReadString(in, text) || !ReadString(in, codes)) return false;
+  std::string_view skipped;
+  for (int field = 1; field < kFieldsAfterText; ++field) {
+    if (!ReadString(in, &skipped)) return false;
+  }
+  return true;
+}
+
 }  // namespace body_detail
 
 std::int64_t LanguageCode(const LanguageTag& tag) {
@@ -146,24 +159,15 @@ bool DecodeUnitBody(std::string_view body, std::vector<Variant>* variants,
 
 bool FindVariantText(std::string_view body, std::int64_t code, std::string_view* text,
                      std::string_view* codes) {
+  bool found = false;
   std::uint64_t count = 0;
   if (!body_detail::SkipProperties(&body, &count)) return false;
-  for (std::uint64_t i = 0; i < count; ++i) {
-    if (body.empty()) return false;
-    const auto here = static_cast<std::int64_t>(static_cast<unsigned char>(body.front()));
-    body.remove_prefix(1);
-    std::string_view t, c, skipped;
-    if (!body_detail::ReadString(&body, &t) || !body_detail::ReadString(&body, &c)) return false;
-    if (here == code) {
-      *text = t;
-      *codes = c;
-      return true;
-    }
-    for (int field = 1; field < kFieldsAfterText; ++field) {
-      if (!body_detail::ReadString(&body, &skipped)) return false;
-    }
+  for (std::uint64_t i = 0; i < count && !found; ++i) {
+    std::int64_t here = 0;
+    if (!body_detail::ReadVariantText(&body, &here, text, codes)) return false;
+    found = here == code;
   }
-  return false;
+  return found;
 }
 
 }  // namespace lovcen::internal

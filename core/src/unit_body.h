@@ -51,6 +51,9 @@ namespace body_detail {
 bool ReadVarint(std::string_view* in, std::uint64_t* value);
 bool ReadString(std::string_view* in, std::string_view* value);
 bool SkipProperties(std::string_view* in, std::uint64_t* variant_count);
+// One variant's language code, text and codes; its other fields skipped.
+bool ReadVariantText(std::string_view* in, std::int64_t* code, std::string_view* text,
+                     std::string_view* codes);
 }  // namespace body_detail
 
 template <typename Visit>
@@ -58,14 +61,9 @@ bool ForEachVariantText(std::string_view body, Visit visit) {
   std::uint64_t count = 0;
   if (!body_detail::SkipProperties(&body, &count)) return false;
   for (std::uint64_t i = 0; i < count; ++i) {
-    if (body.empty()) return false;
-    const auto code = static_cast<std::int64_t>(static_cast<unsigned char>(body.front()));
-    body.remove_prefix(1);
-    std::string_view text, skipped;
-    if (!body_detail::ReadString(&body, &text)) return false;
-    for (int field = 0; field < 6; ++field) {
-      if (!body_detail::ReadString(&body, &skipped)) return false;
-    }
+    std::int64_t code = 0;
+    std::string_view text, codes;
+    if (!body_detail::ReadVariantText(&body, &code, &text, &codes)) return false;
     visit(code, text);
   }
   return true;
