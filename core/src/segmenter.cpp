@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cctype>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -78,8 +80,9 @@ struct CompiledRule {
   // A short after-pattern is tried before a before-pattern (it is anchored
   // and fails fast); a long one (a word list) after it.
   bool after_first = false;
-  mutable std::vector<int32_t> starts;
-  mutable uint64_t starts_generation = 0;
+  // The start group (Impl::start_groups) that lists B's starts in the
+  // window, when B is far-reaching and not dense; -1 otherwise.
+  int start_group = -1;
   // When B cannot match empty, the code points just before the position
   // must fit B's suffix sets (suffix[0]: its last code point).
   bool gate_prev = false;
@@ -106,7 +109,109 @@ struct PatternSlot {
   uint64_t window_generation = 0;
   uint64_t memo_stamp = 0;  // the Decide() call `memo` was computed in
   bool memo = false;
+  // The pattern is one character class (`\s`, `[ \t]`, `\p{Lu}`): whether
+  // it matches depends on one code point only, so for code points below
+  // FastSet::kTableSize the answer is read from `one_class`, which ICU
+  // itself filled (one probe per code point when the rules were compiled).
+  bool is_one_class = false;
+  std::array<uint64_t, FastSet::kTableSize / 64> one_class{};
+  bool OneClassHas(UChar32 c) const { return (one_class[c >> 6] >> (c & 63)) & 1; }
 };
+
+// The starts of a far-reaching before-pattern in the current window: the
+// positions that hold a code point the pattern can begin with (and, with a
+// one-code-point look-behind, follow a fitting one). Rules with the same
+// pattern share one group; all groups are filled in one pass over the window.
+struct StartGroup {
+  FastSet first;
+  bool has_precede = false;
+  FastSet precede;
+  bool precede_allows_start = false;
+  std::vector<int32_t> starts;
+};
+
+// Whether `pattern` is a single character class whose match at a position
+// depends on the code point there and nothing else: one escape (`\s`, `\d`,
+// `\w` and their negations, `\p{..}`, `\P{..}`) or a bracket class without
+// nested classes, set operations, groups or look-arounds. Anything else (a
+// quantifier, an anchor, a second atom) answers false, which costs speed only.
+bool IsOneClass(std::string_view pattern) {
+  auto simple_escape = [](char c) {
+    return std::string_view("sSdDwWntr").find(c) != std::string_view::npos;
+  };
+  auto property = [&](std::size_t& i) {
+    // At "\p{" or "\P{": up to the closing brace, letters, digits, '_', '=', ' ' only.
+    if (i + 2 >= pattern.size() || pattern[i + 2] != '{') return false;
+    std::size_t k = i + 3;
+    while (k < pattern.size() && pattern[k] != '}') {
+      const char c = pattern[k];
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '=' || c == ' ')) {
+        return false;
+      }
+      ++k;
+    }
+    if (k >= pattern.size() || k == i + 3) return false;
+    i = k + 1;
+    return true;
+  };
+  if (pattern.size() >= 2 && pattern[0] == '\\') {
+    if (pattern.size() == 2)
+      return simple_escape(pattern[1]) && pattern[1] != 'n' && pattern[1] != 't' &&
+             pattern[1] != 'r';
+    std::size_t i = 0;
+    return (pattern[1] == 'p' || pattern[1] == 'P') && property(i) && i == pattern.size();
+  }
+  if (pattern.size() < 3 || pattern.front() != '[' || pattern.back() != ']') return false;
+  std::size_t i = 1;
+  if (pattern[i] == '^') ++i;
+  const std::size_t end = pattern.size() - 1;
+  if (i >= end) return false;
+  while (i < end) {
+    const char c = pattern[i];
+    if (c == '[' || c == ']' || c == '&' || c == '{' || c == '}' || c == '(' || c == ')' ||
+        c == '#' || static_cast<unsigned char>(c) < 0x20) {
+      return false;
+    }
+    if (c != '\\') {
+      ++i;
+      continue;
+    }
+    if (i + 1 >= end) return false;
+    const char e = pattern[i + 1];
+    if (e == 'p' || e == 'P') {
+      if (!property(i) || i > end) return false;
+    } else if (simple_escape(e) ||
+               std::string_view(".-^$\\[]?*+|/ ").find(e) != std::string_view::npos) {
+      i += 2;
+    } else if (e == 'u' && i + 6 <= end) {
+      for (std::size_t k = i + 2; k < i + 6; ++k) {
+        if (!std::isxdigit(static_cast<unsigned char>(pattern[k]))) return false;
+      }
+      i += 6;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Fills slot.one_class by asking the slot's own pattern about each code point
+// below the table size, so that the table agrees with ICU by construction.
+void ProbeOneClass(PatternSlot& slot) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> probe(slot.pattern->matcher(status));
+  if (U_FAILURE(status)) return;
+  icu::UnicodeString one;
+  for (UChar32 c = 0; c < FastSet::kTableSize; ++c) {
+    one.setTo(c);
+    probe->reset(one);
+    status = U_ZERO_ERROR;
+    const bool hit = probe->matches(status);
+    if (U_FAILURE(status)) return;
+    if (hit) slot.one_class[c >> 6] |= uint64_t{1} << (c & 63);
+  }
+  slot.is_one_class = true;
+}
 
 // Reads the code point at s[i] and advances i (ICU's UTF-8 rules; an
 // ill-formed sequence reads as U+FFFD). Conversion and offset mapping both go
@@ -193,6 +298,17 @@ struct Segmenter::Impl {
   // the reach of a before-pattern is known without walking back.
   mutable bool window_bmp_only = true;
   mutable uint64_t generation = 0;  // counts windows, see CompiledRule
+  // Far-reaching before-patterns' starts (CompiledRule::start_group), found
+  // for all groups at once when the first one is needed in a window.
+  mutable std::vector<StartGroup> start_groups;
+  mutable uint64_t starts_generation = 0;
+  // start_first[c]: one bit per group (when at most 64) whose pattern can
+  // begin with c; start_precede[c]: whose look-behind allows c before the
+  // start (every bit for a group without one); start_at_edge: the groups
+  // that may start at the window's first unit.
+  bool use_start_masks = false;
+  std::vector<uint64_t> start_first, start_precede;
+  uint64_t start_at_edge = 0;
 
   // Breaks at byte offsets in (from, end) of `text`, using text[ctx, end) as
   // the window; sorted.
@@ -216,8 +332,13 @@ struct Segmenter::Impl {
   bool AfterMatches(const CompiledRule& rule, int32_t p) const;
   bool BeforeMatchesOnce(const CompiledRule& rule, int32_t p, int32_t length) const;
   bool HasStartsBefore(const CompiledRule& rule, int32_t p, int32_t length) const;
-  void FindStarts(const CompiledRule& rule, int32_t length) const;
-  bool PrecedeFits(const CompiledRule& rule, int32_t start, int32_t length) const;
+  void FindStarts(int32_t length) const;
+  const std::vector<int32_t>& Starts(const CompiledRule& rule, int32_t length) const {
+    FindStarts(length);
+    return start_groups[static_cast<std::size_t>(rule.start_group)].starts;
+  }
+  template <typename Rule>
+  bool PrecedeFits(const Rule& rule, int32_t start, int32_t length) const;
   // The lowest start of a match of B that ends at p (in UTF-16 units).
   int32_t LowestStart(const CompiledRule& rule, int32_t p) const {
     return std::max(0, p - (window_bmp_only ? 1 : 2) * rule.before_max);
@@ -249,6 +370,14 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
   impl->options = options;
   srx_internal::SetCache sets;
   std::map<std::string, int> slot_of;  // "B" or "A", then the pattern
+  // What decides the starts of each start group (see below).
+  struct StartKey {
+    icu::UnicodeSet first;
+    bool has_precede;
+    icu::UnicodeSet precede;
+    bool precede_allows_start;
+  };
+  std::vector<StartKey> start_keys;
   for (std::size_t k = 0; k < rules.rules.size(); ++k) {
     const SrxRule& rule = rules.rules[k];
     const std::string context = "rule " + std::to_string(k + 1) + " of '" +
@@ -302,6 +431,29 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
           slot.matcher->useAnchoringBounds(false);
         }
       }
+      if (fresh && IsOneClass(rule.before)) ProbeOneClass(impl->slots.back());
+      if (!c.before_lookbehind && c.far_reaching && !c.dense_starts) {
+        // The starts depend only on the first code points and the
+        // look-behind before them: patterns that agree there share a group
+        // (the two "\bi\s+..." rules of Montenegrin, equal patterns).
+        for (std::size_t g = 0; g < start_keys.size(); ++g) {
+          if (start_keys[g].first == c.before_first && start_keys[g].has_precede == c.has_precede &&
+              start_keys[g].precede == facts.precede &&
+              start_keys[g].precede_allows_start == c.precede_allows_start) {
+            c.start_group = static_cast<int>(g);
+          }
+        }
+        if (c.start_group < 0) {
+          c.start_group = static_cast<int>(impl->start_groups.size());
+          start_keys.push_back(
+              {c.before_first, c.has_precede, facts.precede, c.precede_allows_start});
+          StartGroup& g = impl->start_groups.emplace_back();
+          g.first = c.before_first_fast;
+          g.has_precede = c.has_precede;
+          g.precede = c.precede;
+          g.precede_allows_start = c.precede_allows_start;
+        }
+      }
       before_nullable = facts.nullable;
       c.before_nullable = facts.nullable;
       if (!facts.nullable) {
@@ -327,6 +479,7 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
         PatternSlot& slot = impl->slots.emplace_back();
         slot.pattern = std::move(*compiled);
         slot.matcher.reset(slot.pattern->matcher(status));
+        if (U_SUCCESS(status) && IsOneClass(rule.after)) ProbeOneClass(slot);
       }
       c.after_first = rule.after.size() < 64;
       after_nullable = facts.nullable;
@@ -382,10 +535,25 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
       }
     }
   }
+  if (!impl->start_groups.empty() && impl->start_groups.size() <= 64) {
+    impl->use_start_masks = true;
+    impl->start_first.assign(FastSet::kTableSize, 0);
+    impl->start_precede.assign(FastSet::kTableSize, 0);
+    for (std::size_t g = 0; g < impl->start_groups.size(); ++g) {
+      const StartGroup& group = impl->start_groups[g];
+      const uint64_t bit = uint64_t{1} << g;
+      if (!group.has_precede || group.precede_allows_start) impl->start_at_edge |= bit;
+      for (UChar32 ch = 0; ch < FastSet::kTableSize; ++ch) {
+        if (group.first.contains(ch)) impl->start_first[ch] |= bit;
+        if (!group.has_precede || group.precede.contains(ch)) impl->start_precede[ch] |= bit;
+      }
+    }
+  }
   return Segmenter(std::move(impl));
 }
 
-bool Segmenter::Impl::PrecedeFits(const CompiledRule& rule, int32_t start, int32_t length) const {
+template <typename Rule>
+bool Segmenter::Impl::PrecedeFits(const Rule& rule, int32_t start, int32_t length) const {
   if (!rule.has_precede) return true;
   if (start == 0) return rule.precede_allows_start;
   UChar32 c;
@@ -393,31 +561,61 @@ bool Segmenter::Impl::PrecedeFits(const CompiledRule& rule, int32_t start, int32
   return rule.precede.contains(c);
 }
 
-void Segmenter::Impl::FindStarts(const CompiledRule& rule, int32_t length) const {
-  if (rule.starts_generation == generation) return;
+void Segmenter::Impl::FindStarts(int32_t length) const {
+  if (starts_generation == generation) return;
+  starts_generation = generation;
   const UChar* u = window.getBuffer();
-  rule.starts.clear();
+  for (StartGroup& g : start_groups) g.starts.clear();
+  // The exact test of one group at k, for what the tables do not cover.
+  auto test = [&](StartGroup& g, int32_t k, UChar32 c) {
+    if (g.first.contains(c) && PrecedeFits(g, k, length)) g.starts.push_back(k);
+  };
   for (int32_t k = 0; k < length;) {
-    k += rule.before_first.span(u + k, length - k, USET_SPAN_NOT_CONTAINED);
-    if (k >= length) break;
-    if (PrecedeFits(rule, k, length)) rule.starts.push_back(k);
-    k += U16_IS_LEAD(u[k]) && k + 1 < length && U16_IS_TRAIL(u[k + 1]) ? 2 : 1;
+    const UChar unit = u[k];
+    if (use_start_masks && unit < FastSet::kTableSize) {
+      // The common case: a code point of one unit, one look-up; most
+      // positions hold no group's first code point.
+      uint64_t bits = start_first[unit];
+      if (bits != 0) {
+        if (k == 0) {
+          bits &= start_at_edge;
+        } else if (u[k - 1] < FastSet::kTableSize) {
+          bits &= start_precede[u[k - 1]];
+        } else {
+          // The code point before is outside the tables: test each group.
+          for (; bits != 0; bits &= bits - 1) test(start_groups[std::countr_zero(bits)], k, unit);
+        }
+        for (; bits != 0; bits &= bits - 1)
+          start_groups[std::countr_zero(bits)].starts.push_back(k);
+      }
+      ++k;
+      continue;
+    }
+    int32_t next = k;
+    UChar32 c;
+    U16_NEXT(u, next, length, c);
+    for (StartGroup& g : start_groups) test(g, k, c);
+    k = next;
   }
-  rule.starts_generation = generation;
 }
 
 bool Segmenter::Impl::HasStartsBefore(const CompiledRule& rule, int32_t p, int32_t length) const {
-  if (rule.before_lookbehind || rule.before_nullable || rule.dense_starts) return true;
-  FindStarts(rule, length);
-  auto it = std::lower_bound(rule.starts.begin(), rule.starts.end(), p);
-  return it != rule.starts.begin() && *(it - 1) >= LowestStart(rule, p);
+  if (rule.start_group < 0 || rule.before_nullable) return true;
+  const std::vector<int32_t>& starts = Starts(rule, length);
+  auto it = std::lower_bound(starts.begin(), starts.end(), p);
+  return it != starts.begin() && *(it - 1) >= LowestStart(rule, p);
 }
 
 bool Segmenter::Impl::BeforeMatches(const CompiledRule& rule, int32_t p, int32_t length) const {
   UErrorCode status = U_ZERO_ERROR;
-  icu::RegexMatcher& m = *slots[rule.before_slot].matcher;
+  const PatternSlot& slot = slots[rule.before_slot];
+  icu::RegexMatcher& m = *slot.matcher;
   if (rule.before_lookbehind) return m.lookingAt(p, status) && U_SUCCESS(status);
   const UChar* u = window.getBuffer();
+  if (slot.is_one_class && p > 0 && u[p - 1] < FastSet::kTableSize) {
+    // Only [p-1, p) can match (one code point, which the unit is).
+    return slot.OneClassHas(u[p - 1]);
+  }
   auto try_start = [&](int32_t start) {
     // A region shorter than B's shortest match (in UTF-16 units, so in code
     // points too), or whose second or third code point B cannot hold there,
@@ -436,10 +634,10 @@ bool Segmenter::Impl::BeforeMatches(const CompiledRule& rule, int32_t p, int32_t
   };
   if (rule.before_nullable && try_start(p)) return true;
   const int32_t lowest = LowestStart(rule, p);
-  if (rule.far_reaching && !rule.dense_starts) {
-    FindStarts(rule, length);
-    auto it = std::lower_bound(rule.starts.begin(), rule.starts.end(), p);
-    while (it != rule.starts.begin()) {
+  if (rule.start_group >= 0) {
+    const std::vector<int32_t>& starts = Starts(rule, length);
+    auto it = std::lower_bound(starts.begin(), starts.end(), p);
+    while (it != starts.begin()) {
       --it;
       if (*it < lowest) break;
       if (try_start(*it)) return true;
@@ -506,8 +704,13 @@ bool Segmenter::Impl::AfterMatches(const CompiledRule& rule, int32_t p) const {
   if (rule.after_slot < 0) return true;
   PatternSlot& slot = Slot(rule.after_slot);
   if (slot.memo_stamp != decide_stamp) {
-    UErrorCode status = U_ZERO_ERROR;
-    slot.memo = slot.matcher->lookingAt(p, status) && U_SUCCESS(status);
+    const UChar* u = window.getBuffer();
+    if (slot.is_one_class && p < window.length() && u[p] < FastSet::kTableSize) {
+      slot.memo = slot.OneClassHas(u[p]);
+    } else {
+      UErrorCode status = U_ZERO_ERROR;
+      slot.memo = slot.matcher->lookingAt(p, status) && U_SUCCESS(status);
+    }
     slot.memo_stamp = decide_stamp;
   }
   return slot.memo;
