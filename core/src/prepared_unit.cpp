@@ -1,7 +1,6 @@
-#include <algorithm>
-
 #include "lovcen/text.h"
 #include "lovcen/tm_store.h"
+#include "unit_body.h"
 
 namespace lovcen {
 
@@ -27,12 +26,8 @@ Result<PreparedUnit> PrepareUnit(TranslationUnit unit) {
         return BadInput("inline code beyond the end of its text");
     }
   }
-  // The order every store reader returns variants in (language codes are
-  // stable: en, de, cnr-Latn, cnr-Cyrl).
-  std::stable_sort(unit.variants.begin(), unit.variants.end(),
-                   [](const Variant& a, const Variant& b) {
-                     return a.language.language() < b.language.language();
-                   });
+  // The order every store reader returns variants in.
+  internal::SortVariants(&unit.variants);
   prepared.keys.reserve(unit.variants.size());
   for (const Variant& v : unit.variants) prepared.keys.push_back(MatchKey(v.segment.text));
   prepared.unit = std::move(unit);

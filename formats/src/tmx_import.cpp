@@ -20,8 +20,7 @@ namespace {
 struct Item {
   ConvertedTmxUnit converted;
   // converted.unit prepared for the store on the reading thread (or why not).
-  std::optional<PreparedUnit> prepared;
-  std::optional<Error> unprepared;
+  std::optional<Result<PreparedUnit>> prepared;
   int line = 0;
   std::string tuid;
 
@@ -54,16 +53,11 @@ void ReadAndConvert(const std::string& path, const ImportOptions& options, Batch
   };
   callbacks.on_unit = [&](TmxUnit& unit) -> Status {
     ++read;
-    Item item{converter.Convert(unit, header), {}, {}, unit.line, std::string(unit.tuid())};
+    Item item{converter.Convert(unit, header), {}, unit.line, std::string(unit.tuid())};
     if (std::optional<TranslationUnit>& u = item.converted.unit) {
       if (u->story_key.empty()) u->story_key = options.story_key;
-      auto prepared = PrepareUnit(std::move(*u));
+      item.prepared = PrepareUnit(std::move(*u));
       u.reset();
-      if (prepared.ok()) {
-        item.prepared = std::move(*prepared);
-      } else {
-        item.unprepared = prepared.error();
-      }
     }
     batch.items.push_back(std::move(item));
     for (std::string& w : converter.TakeWarnings()) batch.warnings.push_back(std::move(w));
@@ -132,9 +126,9 @@ Status ImportTmxInto(const std::string& path, TmWriter& writer, const ImportOpti
       writer.summary().rejected.push_back(std::move(*converted.rejection));
       return Status::Ok();
     }
-    if (!item.prepared && !item.unprepared) return Status::Ok();
-    auto id = item.prepared ? writer.AddPrepared(std::move(*item.prepared))
-                            : Result<std::int64_t>(*item.unprepared);
+    if (!item.prepared) return Status::Ok();
+    auto id = item.prepared->ok() ? writer.AddPrepared(std::move(**item.prepared))
+                                  : Result<std::int64_t>(item.prepared->error());
     if (!id.ok()) {
       // A unit the store finds malformed is that unit's problem; anything
       // else (disk, locks) ends the import.
