@@ -483,6 +483,94 @@ TEST(TmStoreTest, ReaderSeesConsistentSnapshotDuringWrite) {
   EXPECT_EQ(reader_store->Stats()->units, 501);
 }
 
+// The file's journal mode as another connection sees it.
+std::string JournalMode(const std::string& path) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, nullptr), SQLITE_OK);
+  std::string mode;
+  if (sqlite3_step(s) == SQLITE_ROW)
+    mode = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  return mode;
+}
+
+// A bulk load into an empty TM that nobody else has open goes through a
+// rollback journal (each page written once); the file is in WAL mode again
+// when the write ends, whether it committed or not.
+TEST(TmStoreTest, BulkLoadIntoEmptyTmUsesRollbackJournalThenWal) {
+  const std::string path = TempDir("store-bulk-journal") + "/tm.db";
+  auto store = Open(path);
+  {
+    auto w = store->BeginWrite();
+    ASSERT_TRUE(w.ok());
+    for (int i = 0; i < 2000; ++i)
+      ASSERT_TRUE((*w)->Add(Unit("Sentence " + std::to_string(i) + ".", "x")).ok());
+    EXPECT_TRUE(std::filesystem::exists(path + "-journal"));
+    // Rolled back: nothing lands, and the file is a WAL file again.
+  }
+  EXPECT_EQ(store->Stats()->units, 0);
+  EXPECT_EQ(JournalMode(path), "wal");
+  {
+    auto w = store->BeginWrite();
+    for (int i = 0; i < 2000; ++i)
+      ASSERT_TRUE((*w)->Add(Unit("Sentence " + std::to_string(i) + ".", "x")).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  EXPECT_FALSE(std::filesystem::exists(path + "-journal"));
+  EXPECT_EQ(JournalMode(path), "wal");
+  EXPECT_EQ(store->Stats()->units, 2000);
+  EXPECT_EQ(store->FindExact(kEn, Segment{"Sentence 1999.", {}})->size(), 1u);
+  // The next write is not into an empty TM: WAL throughout.
+  auto w = store->BeginWrite();
+  ASSERT_TRUE((*w)->Add(Unit("One more.", "y")).ok());
+  EXPECT_FALSE(std::filesystem::exists(path + "-journal"));
+  ASSERT_TRUE((*w)->Commit().ok());
+}
+
+// With a reader holding the empty TM open, the bulk load keeps the WAL, so
+// the reader is never blocked.
+TEST(TmStoreTest, BulkLoadKeepsWalWhileAnotherConnectionIsOpen) {
+  const std::string path = TempDir("store-bulk-reader") + "/tm.db";
+  auto writer_store = Open(path);
+  auto reader_store = Open(path);
+  ASSERT_EQ(reader_store->Stats()->units, 0);
+  auto w = writer_store->BeginWrite();
+  ASSERT_TRUE(w.ok());
+  for (int i = 0; i < 2000; ++i)
+    ASSERT_TRUE((*w)->Add(Unit("During " + std::to_string(i), "x")).ok());
+  EXPECT_FALSE(std::filesystem::exists(path + "-journal"));
+  auto stats = reader_store->Stats();
+  ASSERT_TRUE(stats.ok()) << stats.error().ToString();
+  EXPECT_EQ(stats->units, 0);
+  ASSERT_TRUE((*w)->Commit().ok());
+  EXPECT_EQ(reader_store->Stats()->units, 2000);
+  EXPECT_EQ(JournalMode(path), "wal");
+}
+
+// While a bulk load without the WAL holds the file exclusively, opening it
+// says so instead of calling it "not a lovcen translation memory".
+TEST(TmStoreTest, OpeningDuringAnExclusiveWriteSaysSo) {
+  const std::string path = TempDir("store-locked") + "/tm.db";
+  { auto store = Open(path); }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(db, "PRAGMA journal_mode=DELETE; BEGIN EXCLUSIVE", nullptr, nullptr, nullptr),
+      SQLITE_OK);
+  StoreOptions options;
+  options.busy_timeout_ms = 50;
+  auto store = OpenSqliteStore(path, options);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.error().ToString().find("being written by another process"), std::string::npos)
+      << store.error().ToString();
+  sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  EXPECT_TRUE(OpenSqliteStore(path, options).ok());
+}
+
 TEST(TmStoreTest, ForEachUnitFiltersByLanguageAndStory) {
   auto store = Open(TempDir("store-foreach") + "/tm.db");
   auto w = store->BeginWrite();
