@@ -125,7 +125,8 @@ std::vector<std::string> Texts() {
       "Blvd",    "abc.",    "ab.c.",  "q.",    "Đ.",     "đr.",   "čl.",    "Čl.",   "гл.",
       "Гл.",     "ß.",      "ẞ.",     "(Dr.",  "\"Dr.",  "Dr.)",  "Mr.Dr.", "1.",    "2)",
       "?",       "!",       "—",      "\n",    "\n1.",   "é.",    "Ǆ.",     "ǅr.",   "ǆr.",
-      "\u00AD",  "\u200B",  "I.",     "i.",    "ı."};
+      "\u00AD",  "\u200B",  "I.",     "i.",    "ı.",     "北京.", "😀",      "\t",    "3",
+      "a   B"};
   std::vector<std::string> texts;
   uint64_t state = 0x2545F4914F6CDD1Dull;
   auto next = [&] {
@@ -156,9 +157,9 @@ void ExpectSameAsIcu(const std::vector<SrxRule>& rules) {
     // The first segment that differs, and the rest of the text from there.
     std::size_t k = 0;
     while (k < got.size() && k < want.size() && got[k] == want[k]) ++k;
-    ADD_FAILURE() << "rule 1 before '" << rules.front().before << "': segment " << k << " is '"
-                  << (k < got.size() ? got[k] : "") << "', ICU gives '"
-                  << (k < want.size() ? want[k] : "") << "'";
+    ADD_FAILURE() << "rule 1 before '" << rules.front().before << "' after '" << rules.front().after
+                  << "': segment " << k << " is '" << (k < got.size() ? got[k] : "")
+                  << "', ICU gives '" << (k < want.size() ? want[k] : "") << "'";
   }
 }
 
@@ -222,6 +223,21 @@ TEST(SrxFastPath, StartOfTextInTheGates) {
   }
   EXPECT_EQ(Segment({SrxRule{true, R"((?:^|\s)\p{Lu}\.)", R"(\s)", {}}}, "A. b C. d De. e"),
             (Segs{"A.", "b C.", "d De. e"}));
+}
+
+// After-patterns beside the word lists: one class (answered from a table)
+// and short sequences of classes, with near misses, give what ICU gives.
+TEST(SrxFastPath, AfterPatternsGiveWhatIcuGives) {
+  const std::vector<std::string> afters = {
+      R"(\s+\p{Lu})",          R"(\s*\d)",         R"([ \t]*[.,;:!?])", R"(\s?\d{1,2}\.)",
+      R"(\s\.\s\.)",           R"(\s{2,}\p{Lu})",  R"(\s+?\p{Lu})",     R"(\s{1,3}[^\s\d])",
+      R"(\s++\p{Lu})",         R"(\s+(?=\p{Lu}))", R"(\s+\p{Lu}\b)",    R"((?i)\s+a)",
+      R"(\s+[\p{Lu}&&[A-M]])", R"(\s+Đ)",          R"(\s+.)",           R"(\s*\{)",
+  };
+  for (const std::string& after : afters) {
+    ExpectSameAsIcu({SrxRule{false, R"(\.)", after, {}}, kBreak});
+    ExpectSameAsIcu({SrxRule{true, R"([.?!])", after, {}}});
+  }
 }
 
 }  // namespace
