@@ -7,8 +7,11 @@
 #include <unicode/utext.h>
 
 #include <cstdint>
+#include <cstdlib>
+#include <fstream>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "lovcen/formats/srx_reader.h"
@@ -180,4 +183,25 @@ BENCHMARK(BM_LovcenOneBlock)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
-BENCHMARK_MAIN();
+// With LOVCEN_BENCH_TEXT_DIR set, writes the generated text of each language
+// there (news.en.txt, ...) and runs nothing: the input for comparing the
+// segmenter's output before and after a change, byte for byte.
+int main(int argc, char** argv) {
+  if (const char* dir = std::getenv("LOVCEN_BENCH_TEXT_DIR")) {
+    const std::pair<Language, const char*> languages[] = {
+        {Language::kEnglish, "en"},
+        {Language::kGerman, "de"},
+        {Language::kMontenegrinLatin, "cnr-Latn"}};
+    for (const auto& [language, name] : languages) {
+      std::ofstream out(std::string(dir) + "/news." + name + ".txt", std::ios::binary);
+      out << NewsText(language, kTextBytes);
+      if (!out) return 1;
+    }
+    return 0;
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

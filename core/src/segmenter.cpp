@@ -28,8 +28,13 @@ class FastSet {
   FastSet() = default;
   explicit FastSet(const icu::UnicodeSet& set) : set_(set) {
     set_.freeze();
-    for (UChar32 c = 0; c < kTableSize; ++c) {
-      if (set_.contains(c)) bits_[c >> 6] |= uint64_t{1} << (c & 63);
+    // The table from the set's ranges (a contains() per code point made a
+    // tenth of the start-up).
+    for (int32_t r = 0; r < set_.getRangeCount(); ++r) {
+      const UChar32 end = std::min(set_.getRangeEnd(r), kTableSize - 1);
+      for (UChar32 c = set_.getRangeStart(r); c <= end; ++c) {
+        bits_[c >> 6] |= uint64_t{1} << (c & 63);
+      }
     }
   }
   bool contains(UChar32 c) const {
@@ -89,12 +94,148 @@ struct CompiledRule {
   icu::UnicodeSet scan_set;  // `last`, frozen, for scanning a window
   std::array<FastSet, srx_internal::kSuffixLength> suffix;
   std::array<bool, srx_internal::kSuffixLength> suffix_open{};
+  // Where the place may also be before the start of the text (a `^`).
+  std::array<bool, srx_internal::kSuffixLength> suffix_edge{};
   // Likewise the code points from the position on, when A cannot match empty.
   bool gate_next = false;
   icu::UnicodeSet first;
   std::array<FastSet, srx_internal::kSuffixLength> prefix;
   std::array<bool, srx_internal::kSuffixLength> prefix_open{};
 };
+
+// The strings a before-pattern's match can be (PatternFacts::words, a
+// superset of its matches), as a trie read backwards from the position: the
+// starts it yields are the only ones where ICU can find a match, so that the
+// abbreviation lists ("\b(?:Dr|Mr|...)\.") need ICU only where an
+// abbreviation stands, not at every full stop.
+class TailTrie {
+ public:
+  // Null when the words are unknown or would make too large a trie.
+  static std::unique_ptr<TailTrie> Build(const srx_internal::PatternFacts& facts);
+
+  // Appends to `starts` each s <= p (UTF-16 units) such that u[s, p) spells
+  // one of the words, nearest first. False when it cannot tell: a text code
+  // point whose case folding is several code points ("ß" for "ss") meets a
+  // case-insensitive place.
+  bool Starts(const UChar* u, int32_t p, std::vector<int32_t>& starts) const;
+
+ private:
+  struct CodeEdge {
+    UChar32 c;
+    int32_t child;
+    bool operator<(const CodeEdge& o) const { return c < o.c || (c == o.c && child < o.child); }
+  };
+  struct SetEdge {
+    int32_t set;  // index into sets_, or srx_internal::kStartOfText
+    int32_t child;
+  };
+  struct Node {
+    bool accept = false;
+    bool case_insensitive = false;  // some edge comes from a (?i) place
+    std::vector<CodeEdge> codes;    // places of a few code points, sorted
+    std::vector<SetEdge> sets;      // larger places (classes)
+  };
+  static constexpr std::size_t kMaxNodes = 20000;
+  // Places with at most this many code points get one CodeEdge each.
+  static constexpr int32_t kMaxCodeEdges = 8;
+  void Step(const Node& node, UChar32 c, std::vector<int32_t>& next) const;
+  std::vector<Node> nodes_;
+  std::vector<FastSet> sets_;
+  FastSet fold_several_;
+  // Scratch for Starts() (the segmenter is used from one thread at a time).
+  mutable std::vector<int32_t> active_, next_;
+};
+
+std::unique_ptr<TailTrie> TailTrie::Build(const srx_internal::PatternFacts& facts) {
+  if (!facts.words_known || facts.words.empty()) return nullptr;
+  auto trie = std::make_unique<TailTrie>();
+  trie->nodes_.emplace_back();
+  std::map<std::pair<int32_t, int>, int32_t> child_of;  // (node, item) -> node
+  for (const std::vector<int>& word : facts.words) {
+    int32_t node = 0;
+    for (auto it = word.rbegin(); it != word.rend(); ++it) {
+      auto [at, fresh] = child_of.try_emplace({node, *it}, 0);
+      if (fresh) {
+        if (trie->nodes_.size() >= kMaxNodes) return nullptr;
+        at->second = static_cast<int32_t>(trie->nodes_.size());
+        trie->nodes_.emplace_back();
+      }
+      node = at->second;
+    }
+    trie->nodes_[static_cast<std::size_t>(node)].accept = true;
+  }
+  std::map<int, int32_t> set_of;  // item -> index into sets_
+  for (const auto& [key, child] : child_of) {
+    Node& node = trie->nodes_[static_cast<std::size_t>(key.first)];
+    const int item = key.second;
+    if (item == srx_internal::kStartOfText) {
+      node.sets.push_back({srx_internal::kStartOfText, child});
+      continue;
+    }
+    const srx_internal::WordItem& place = facts.word_items[static_cast<std::size_t>(item)];
+    node.case_insensitive = node.case_insensitive || place.case_insensitive;
+    if (place.set.size() <= kMaxCodeEdges) {
+      for (int32_t r = 0; r < place.set.getRangeCount(); ++r) {
+        for (UChar32 c = place.set.getRangeStart(r); c <= place.set.getRangeEnd(r); ++c) {
+          node.codes.push_back({c, child});
+        }
+      }
+      continue;
+    }
+    auto [at, fresh] = set_of.try_emplace(item, static_cast<int32_t>(trie->sets_.size()));
+    if (fresh) trie->sets_.emplace_back(place.set);
+    node.sets.push_back({at->second, child});
+  }
+  for (Node& node : trie->nodes_) std::sort(node.codes.begin(), node.codes.end());
+  trie->fold_several_ = FastSet(srx_internal::CaseFoldsToSeveral());
+  return trie;
+}
+
+void TailTrie::Step(const Node& node, UChar32 c, std::vector<int32_t>& next) const {
+  auto add = [&](int32_t child) {
+    if (std::find(next.begin(), next.end(), child) == next.end()) next.push_back(child);
+  };
+  auto it = std::lower_bound(node.codes.begin(), node.codes.end(), CodeEdge{c, -1});
+  for (; it != node.codes.end() && it->c == c; ++it) add(it->child);
+  for (const SetEdge& e : node.sets) {
+    if (e.set >= 0 && sets_[static_cast<std::size_t>(e.set)].contains(c)) add(e.child);
+  }
+}
+
+bool TailTrie::Starts(const UChar* u, int32_t p, std::vector<int32_t>& starts) const {
+  active_.assign(1, 0);
+  int32_t pos = p;
+  for (;;) {
+    if (pos == 0) {
+      // `^`: a step that reads nothing, only here (active_ grows as it goes).
+      for (std::size_t k = 0; k < active_.size(); ++k) {
+        for (const SetEdge& e : nodes_[static_cast<std::size_t>(active_[k])].sets) {
+          if (e.set == srx_internal::kStartOfText &&
+              std::find(active_.begin(), active_.end(), e.child) == active_.end()) {
+            active_.push_back(e.child);
+          }
+        }
+      }
+    }
+    for (int32_t n : active_) {
+      if (nodes_[static_cast<std::size_t>(n)].accept) {
+        starts.push_back(pos);
+        break;
+      }
+    }
+    if (pos == 0) return true;
+    UChar32 c;
+    U16_PREV(u, 0, pos, c);
+    next_.clear();
+    for (int32_t n : active_) {
+      const Node& node = nodes_[static_cast<std::size_t>(n)];
+      if (node.case_insensitive && fold_several_.contains(c)) return false;
+      Step(node, c, next_);
+    }
+    if (next_.empty()) return true;
+    active_.swap(next_);
+  }
+}
 
 // One compiled pattern and its matcher, shared by the rules that have the
 // same pattern in the same place (before or after): rule sets repeat their
@@ -115,6 +256,8 @@ struct PatternSlot {
   // itself filled (one probe per code point when the rules were compiled).
   bool is_one_class = false;
   std::array<uint64_t, FastSet::kTableSize / 64> one_class{};
+  // A before-pattern's words, when known (TailTrie).
+  std::unique_ptr<TailTrie> tails;
   bool OneClassHas(UChar32 c) const { return (one_class[c >> 6] >> (c & 63)) & 1; }
 };
 
@@ -302,6 +445,7 @@ struct Segmenter::Impl {
   // for all groups at once when the first one is needed in a window.
   mutable std::vector<StartGroup> start_groups;
   mutable uint64_t starts_generation = 0;
+  mutable std::vector<int32_t> tail_starts;  // scratch for BeforeMatches
   // start_first[c]: one bit per group (when at most 64) whose pattern can
   // begin with c; start_precede[c]: whose look-behind allows c before the
   // start (every bit for a group without one); start_at_edge: the groups
@@ -390,7 +534,8 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
     bool before_nullable = true;
     bool after_nullable = true;
     if (!rule.before.empty()) {
-      auto facts = srx_internal::AnalyzePattern(rule.before, srx_internal::kRepeatCap, &sets);
+      auto facts = srx_internal::AnalyzePattern(rule.before, srx_internal::kRepeatCap, &sets,
+                                                /*want_words=*/true);
       icu::UnicodeString pattern = facts.bounded;
       // Short patterns run as one ICU look-behind (ICU tries the few starts
       // itself, cheaper than one call per start); far-reaching ones are
@@ -432,6 +577,9 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
         }
       }
       if (fresh && IsOneClass(rule.before)) ProbeOneClass(impl->slots.back());
+      if (fresh && !c.before_lookbehind && !impl->slots.back().is_one_class) {
+        impl->slots.back().tails = TailTrie::Build(facts);
+      }
       if (!c.before_lookbehind && c.far_reaching && !c.dense_starts) {
         // The starts depend only on the first code points and the
         // look-behind before them: patterns that agree there share a group
@@ -463,6 +611,7 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
         for (int k = 0; k < srx_internal::kSuffixLength; ++k)
           c.suffix[k] = FastSet(facts.suffix[k]);
         c.suffix_open = facts.suffix_open;
+        c.suffix_edge = facts.suffix_edge;
       }
     }
     if (!rule.after.empty()) {
@@ -524,7 +673,7 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
       for (int k = 0; k < kLength; ++k) {
         const bool any_prev = !c.gate_prev || c.suffix_open[k];
         const bool any_next = !c.gate_next || c.prefix_open[k];
-        if (any_prev) impl->edge_masks[k] |= bit;
+        if (any_prev || c.suffix_edge[k]) impl->edge_masks[k] |= bit;
         if (any_next) impl->edge_masks[kLength + k] |= bit;
         uint64_t* prev_row = &impl->fit_masks[k * Impl::kMaskChars];
         uint64_t* next_row = &impl->fit_masks[(kLength + k) * Impl::kMaskChars];
@@ -616,6 +765,19 @@ bool Segmenter::Impl::BeforeMatches(const CompiledRule& rule, int32_t p, int32_t
     // Only [p-1, p) can match (one code point, which the unit is).
     return slot.OneClassHas(u[p - 1]);
   }
+  if (slot.tails) {
+    tail_starts.clear();
+    if (slot.tails->Starts(u, p, tail_starts)) {
+      // Only these starts can hold a match; the look-behind test is the one
+      // the starts below get too (not at p itself, as there).
+      for (int32_t start : tail_starts) {
+        if (start < p && !PrecedeFits(rule, start, length)) continue;
+        m.region(start, p, status);
+        if (m.matches(status) && U_SUCCESS(status)) return true;
+      }
+      return false;
+    }
+  }
   auto try_start = [&](int32_t start) {
     // A region shorter than B's shortest match (in UTF-16 units, so in code
     // points too), or whose second or third code point B cannot hold there,
@@ -660,7 +822,7 @@ bool Segmenter::Impl::GatesFit(const CompiledRule& rule, const CodePoints& prev,
                                const CodePoints& next) const {
   for (int k = 0; k < srx_internal::kSuffixLength; ++k) {
     if (rule.gate_prev && !rule.suffix_open[k] &&
-        (prev[k] < 0 || !rule.suffix[k].contains(prev[k]))) {
+        (prev[k] < 0 ? !rule.suffix_edge[k] : !rule.suffix[k].contains(prev[k]))) {
       return false;
     }
     if (rule.gate_next && !rule.prefix_open[k] &&

@@ -6,6 +6,7 @@
 
 #include <unicode/regex.h>
 #include <unicode/uchar.h>
+#include <unicode/ustring.h>
 #include <unicode/utf16.h>
 
 #include <algorithm>
@@ -25,6 +26,66 @@ icu::UnicodeSet AnySet() { return icu::UnicodeSet(0, kMaxCodePoint); }
 // the caller then answers with the conservative facts.
 struct Unreadable {};
 
+// Limits of PatternFacts::words: past them the words are unknown (a longer
+// list would cost more to walk than ICU's own search).
+constexpr std::size_t kMaxWords = 4096;
+constexpr std::size_t kMaxWordLength = 64;
+
+// The strings a match can be (see PatternFacts::words); `known` false when
+// there are too many or the analyser cannot tell.
+struct Words {
+  bool known = true;
+  std::vector<std::vector<int>> seqs{{}};  // the empty string only
+};
+
+Words UnknownWords() {
+  Words w;
+  w.known = false;
+  w.seqs.clear();
+  return w;
+}
+
+Words ConcatWords(const Words& a, const Words& b) {
+  if (!a.known || !b.known || a.seqs.size() * b.seqs.size() > kMaxWords) return UnknownWords();
+  Words out;
+  out.seqs.clear();
+  out.seqs.reserve(a.seqs.size() * b.seqs.size());
+  for (const auto& x : a.seqs) {
+    for (const auto& y : b.seqs) {
+      if (x.size() + y.size() > kMaxWordLength) return UnknownWords();
+      auto& z = out.seqs.emplace_back(x);
+      z.insert(z.end(), y.begin(), y.end());
+    }
+  }
+  return out;
+}
+
+Words EitherWords(const Words& a, const Words& b) {
+  if (!a.known || !b.known || a.seqs.size() + b.seqs.size() > kMaxWords) return UnknownWords();
+  Words out = a;
+  out.seqs.insert(out.seqs.end(), b.seqs.begin(), b.seqs.end());
+  return out;
+}
+
+// X{min,max} (max >= 0): every count from min to max.
+Words RepeatWords(const Words& x, long min, long max) {
+  if (!x.known) return UnknownWords();
+  Words all = UnknownWords();
+  Words power;  // x^0: the empty string
+  for (long n = 0; n <= max; ++n) {
+    if (n >= min) {
+      all = n == min ? power : EitherWords(all, power);
+      if (!all.known) return all;
+    }
+    if (n == max) break;
+    const bool only_empty = power.seqs.size() == 1 && power.seqs[0].empty() && n > 0;
+    if (only_empty) return Words{};  // x matches only the empty string, so does x{m,n}
+    power = ConcatWords(power, x);
+    if (!power.known) return power;
+  }
+  return all;
+}
+
 struct Facts {
   bool nullable = true;
   icu::UnicodeSet first;
@@ -34,6 +95,10 @@ struct Facts {
   // Possible match lengths below kSuffixLength (bit j: exactly j code
   // points), and bit kSuffixLength for that many or more.
   uint8_t lens = 1;
+  // The same for the matches that are not known to start at the start of the
+  // text (`^` and `\A` without (?m)); a subset of `lens`.
+  uint8_t free_lens = 1;
+  Words words;
   // suffix[k]: the code point k+1 places from the end, over the matches
   // that are at least k+1 long.
   std::array<icu::UnicodeSet, kSuffixLength> suffix;
@@ -71,14 +136,19 @@ void ConcatSuffix(const Facts& x, const Facts& y, Facts& out) {
   }
 }
 
-Facts CharFacts(const icu::UnicodeSet& set) {
+// No item: the words are unknown (the caller did not want them).
+constexpr int kNoItem = -2;
+
+Facts CharFacts(const icu::UnicodeSet& set, int item = kNoItem) {
   Facts f;
+  f.words = item == kNoItem ? UnknownWords() : Words{true, {{item}}};
   f.nullable = false;
   f.first = set;
   f.last = set;
   f.min_len = 1;
   f.max_len = 1;
   f.lens = 1u << 1;
+  f.free_lens = f.lens;
   f.suffix[0] = set;
   f.prefix[0] = set;
   return f;
@@ -91,6 +161,7 @@ Facts AnyFacts() {
   f.min_len = 0;
   f.max_len = -1;
   f.lens = 0xFF;
+  f.free_lens = 0xFF;
   for (auto& set : f.suffix) set = AnySet();
   for (auto& set : f.prefix) set = AnySet();
   return f;
@@ -108,6 +179,10 @@ Facts Concat(const Facts& a, const Facts& b) {
   f.last = b.last;
   if (b.nullable) f.last.addAll(a.last);
   ConcatSuffix(a, b, f);
+  // A match of AB starts where A's part does; when that part is empty and
+  // free, B's part decides.
+  f.free_lens = AddLens(a.free_lens & ~1u, b.lens) | ((a.free_lens & 1u) ? b.free_lens : 0);
+  f.words = ConcatWords(a.words, b.words);
   return f;
 }
 
@@ -121,6 +196,8 @@ Facts Either(const Facts& a, const Facts& b) {
   f.last = a.last;
   f.last.addAll(b.last);
   f.lens = a.lens | b.lens;
+  f.free_lens = a.free_lens | b.free_lens;
+  f.words = EitherWords(a.words, b.words);
   for (int k = 0; k < kSuffixLength; ++k) {
     f.suffix[k] = a.suffix[k];
     f.suffix[k].addAll(b.suffix[k]);
@@ -173,10 +250,21 @@ icu::UnicodeSet WordSet() {
 icu::UnicodeSet LineBreakSet() { return FromPattern(u"[\\u000A-\\u000D\\u0085\\u2028\\u2029]"); }
 icu::UnicodeSet HorizontalSpaceSet() { return FromPattern(u"[\\p{Zs}\\u0009]"); }
 
+// The code points that case folding may change (a superset: every cased
+// one), frozen: where to look for those that fold like a given one.
+const icu::UnicodeSet& ChangesWhenCaseFolded() {
+  static const icu::UnicodeSet set = [] {
+    icu::UnicodeSet s = FromPattern(u"[\\p{Changes_When_Casefolded}\\p{Cased}]");
+    s.freeze();
+    return s;
+  }();
+  return set;
+}
+
 class Analyzer {
  public:
-  Analyzer(std::u32string pattern, int cap, SetCache* cache)
-      : p_(std::move(pattern)), cap_(cap), cache_(cache) {}
+  Analyzer(std::u32string pattern, int cap, SetCache* cache, bool want_words = false)
+      : p_(std::move(pattern)), cap_(cap), cache_(cache), want_words_(want_words) {}
 
   Facts Run() {
     LeadingLookbehind();
@@ -203,6 +291,9 @@ class Analyzer {
   bool precede_allows_start() const { return precede_allows_start_; }
   bool has_backreference() const { return backref_; }
   bool saw_case_insensitive() const { return saw_case_insensitive_; }
+  // Whether Facts::words may be used: some part had no exact word form.
+  bool words_failed() const { return words_failed_; }
+  std::vector<WordItem> TakeWordItems() { return std::move(items_); }
 
   // The pattern with unbounded repetitions capped.
   std::u32string Bounded() const {
@@ -326,6 +417,8 @@ class Analyzer {
     }
     if (max < 0) caps_.push_back({begin, end, min, leading && !possessive});
     if (max == 0) return Facts{};  // x{0}: matches only the empty string
+    Words repeated = max < 0 ? UnknownWords() : RepeatWords(atom.words, min, max);
+    atom.words = UnknownWords();  // the powers below need no words
     {
       // Suffix sets of the repetitions: the last few copies decide them, so
       // a few more powers than the minimum cover every count.
@@ -342,9 +435,11 @@ class Analyzer {
         if (n < top) power = Concat(power, atom);
       }
       atom.lens = all.lens;
+      atom.free_lens = all.free_lens;
       atom.suffix = all.suffix;
       atom.prefix = all.prefix;
     }
+    atom.words = std::move(repeated);
     if (min == 0) atom.nullable = true;
     atom.min_len *= min;
     if (atom.max_len != 0) atom.max_len = max < 0 || atom.max_len < 0 ? -1 : atom.max_len * max;
@@ -393,10 +488,11 @@ class Analyzer {
       case U'(':
         return Group();
       case U'[':
-        return CharFacts(Folded(Class()));
+        return ClassFacts(Folded(Class()));
       case U'.':
-        return CharFacts(AnySet());
+        return ClassFacts(AnySet());
       case U'^':
+        return multiline_ ? Facts{} : StartOfTextFacts();
       case U'$':
         return Facts{};
       case U'\\':
@@ -406,13 +502,66 @@ class Analyzer {
       case U'?':
         throw Unreadable{};  // a quantifier with nothing to repeat
       default:
-        return CharFacts(Single(static_cast<UChar32>(c)));
+        return LiteralFacts(static_cast<UChar32>(c));
     }
+  }
+
+  // `^` (without (?m)) and `\A`: empty, and only at the start of the text.
+  static Facts StartOfTextFacts() {
+    Facts f;
+    f.free_lens = 0;
+    f.words.seqs = {{kStartOfText}};
+    return f;
+  }
+
+  // One code point from a class (already case-closed under (?i)).
+  Facts ClassFacts(const icu::UnicodeSet& set) {
+    if (!want_words_) return CharFacts(set);
+    // A class with strings (from case closure) may match more than one code
+    // point: no word form then.
+    if (set.hasStrings()) words_failed_ = true;
+    return CharFacts(set, Item(set));
+  }
+
+  // One literal code point. Under (?i) the place holds every code point that
+  // folds as it does, however ICU compiles it (one folded character, a case
+  // closed set, or a part of a folded string).
+  Facts LiteralFacts(UChar32 c) {
+    const icu::UnicodeSet set = Single(c);
+    if (!want_words_) return CharFacts(set);
+    if (!case_insensitive_) return CharFacts(set, Item(set));
+    if (CaseFoldsToSeveral().contains(c) || set.hasStrings()) words_failed_ = true;
+    return CharFacts(set, Item(SameFolding(c, set)));
+  }
+
+  // `set` (c's case closure) and every code point whose simple folding is c's.
+  static icu::UnicodeSet SameFolding(UChar32 c, icu::UnicodeSet set) {
+    const UChar32 folded = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    set.add(folded);
+    const icu::UnicodeSet& changing = ChangesWhenCaseFolded();
+    for (int32_t r = 0; r < changing.getRangeCount(); ++r) {
+      for (UChar32 d = changing.getRangeStart(r); d <= changing.getRangeEnd(r); ++d) {
+        if (u_foldCase(d, U_FOLD_CASE_DEFAULT) == folded) set.add(d);
+      }
+    }
+    return set;
+  }
+
+  // The index of the place for `set` in items_ (equal places shared).
+  int Item(const icu::UnicodeSet& set) {
+    for (std::size_t k = 0; k < items_.size(); ++k) {
+      if (items_[k].case_insensitive == case_insensitive_ && items_[k].set == set) {
+        return static_cast<int>(k);
+      }
+    }
+    items_.push_back({set, case_insensitive_});
+    return static_cast<int>(items_.size() - 1);
   }
 
   Facts Group() {
     const bool saved_ci = case_insensitive_;
     const bool saved_x = extended_;
+    const bool saved_m = multiline_;
     bool zero_width = false;
     if (Peek() == U'?') {
       ++i_;
@@ -446,6 +595,8 @@ class Analyzer {
             if (on) saw_case_insensitive_ = true;
           } else if (f == U'x') {
             extended_ = on;
+          } else if (f == U'm') {
+            multiline_ = on;
           } else if (f != U'm' && f != U's' && f != U'u' && f != U'd' && f != U'U' && f != U'w') {
             throw Unreadable{};
           }
@@ -454,6 +605,7 @@ class Analyzer {
         if (Next() != U')') throw Unreadable{};
         case_insensitive_ = saved_ci;
         extended_ = saved_x;
+        multiline_ = saved_m;
         return f;
       }
     }
@@ -461,6 +613,7 @@ class Analyzer {
     if (Next() != U')') throw Unreadable{};
     case_insensitive_ = saved_ci;
     extended_ = saved_x;
+    multiline_ = saved_m;
     if (zero_width) return Facts{};
     return f;
   }
@@ -586,15 +739,17 @@ class Analyzer {
           i_ += 2;
           return f;
         }
-        f = Concat(f, CharFacts(Single(static_cast<UChar32>(Next()))));
+        f = Concat(f, LiteralFacts(static_cast<UChar32>(Next())));
       }
       return f;
     }
-    if (c == U'b' || c == U'B' || c == U'A' || c == U'z' || c == U'Z' || c == U'G') return Facts{};
+    if (c == U'A') return StartOfTextFacts();
+    if (c == U'b' || c == U'B' || c == U'z' || c == U'Z' || c == U'G') return Facts{};
     if (c == U'R') {
       Facts f = CharFacts(LineBreakSet());
       f.max_len = 2;  // \r\n
       f.lens |= 1u << 2;
+      f.free_lens = f.lens;
       f.suffix[1] = LineBreakSet();
       f.prefix[1] = LineBreakSet();
       return f;
@@ -609,8 +764,8 @@ class Analyzer {
       backref_ = true;
       return AnyFacts();
     }
-    if (auto set = ClassEscape(c)) return CharFacts(Folded(*set));
-    if (auto cp = CharEscape(c)) return CharFacts(Single(*cp));
+    if (auto set = ClassEscape(c)) return ClassFacts(Folded(*set));
+    if (auto cp = CharEscape(c)) return LiteralFacts(*cp);
     throw Unreadable{};
   }
 
@@ -807,10 +962,14 @@ class Analyzer {
   std::size_t i_ = 0;
   bool case_insensitive_ = false;
   bool extended_ = false;
+  bool multiline_ = false;  // (?m): `^` also after a line break
   bool backref_ = false;
   bool saw_case_insensitive_ = false;
   bool top_level_alternation_ = false;
   std::vector<Cap> caps_;
+  bool want_words_ = false;
+  bool words_failed_ = false;
+  std::vector<WordItem> items_;
 };
 
 std::u32string ToU32(std::string_view utf8) {
@@ -833,7 +992,34 @@ icu::UnicodeString FromU32(const std::u32string& s) {
 
 }  // namespace
 
-PatternFacts AnalyzePattern(std::string_view pattern, int repeat_cap, SetCache* cache) {
+const icu::UnicodeSet& CaseFoldsToSeveral() {
+  static const icu::UnicodeSet set = [] {
+    icu::UnicodeSet out;
+    const icu::UnicodeSet& changing = ChangesWhenCaseFolded();
+    for (int32_t r = 0; r < changing.getRangeCount(); ++r) {
+      for (UChar32 c = changing.getRangeStart(r); c <= changing.getRangeEnd(r); ++c) {
+        UChar in[2];
+        int32_t n = 0;
+        U16_APPEND_UNSAFE(in, n, c);
+        UChar folded[8];
+        UErrorCode status = U_ZERO_ERROR;
+        const int32_t length = u_strFoldCase(folded, 8, in, n, U_FOLD_CASE_DEFAULT, &status);
+        UChar32 first = 0;
+        int32_t at = 0;
+        if (U_SUCCESS(status) && length > 0) U16_NEXT(folded, at, length, first);
+        if (U_FAILURE(status) || at != length || first != u_foldCase(c, U_FOLD_CASE_DEFAULT)) {
+          out.add(c);
+        }
+      }
+    }
+    out.freeze();
+    return out;
+  }();
+  return set;
+}
+
+PatternFacts AnalyzePattern(std::string_view pattern, int repeat_cap, SetCache* cache,
+                            bool want_words) {
   PatternFacts out;
   const std::u32string text = ToU32(pattern);
   Analyzer analyzer(text, repeat_cap, cache);
@@ -843,10 +1029,14 @@ PatternFacts AnalyzePattern(std::string_view pattern, int repeat_cap, SetCache* 
     out.first = f.first;
     out.last = f.last;
     for (int k = 0; k < kSuffixLength; ++k) {
-      // Where a match may be shorter, the code point there is the text's.
-      const bool shorter = (f.lens & ((1u << (k + 1)) - 1)) != 0;
-      out.suffix[k] = shorter ? AnySet() : f.suffix[k];
-      out.suffix_open[k] = shorter;
+      // Where a match may be shorter, the code point there is the text's;
+      // unless every such match starts at the start of the text.
+      const unsigned shorter_mask = (1u << (k + 1)) - 1;
+      const bool shorter = (f.lens & shorter_mask) != 0;
+      const bool free_shorter = (f.free_lens & shorter_mask) != 0;
+      out.suffix[k] = free_shorter ? AnySet() : f.suffix[k];
+      out.suffix_open[k] = free_shorter;
+      out.suffix_edge[k] = shorter && !free_shorter;
       out.prefix[k] = shorter ? AnySet() : f.prefix[k];
       out.prefix_open[k] = shorter;
     }
@@ -859,13 +1049,24 @@ PatternFacts AnalyzePattern(std::string_view pattern, int repeat_cap, SetCache* 
     out.bounded = FromU32(bounded);
     // The longest match of the bounded form (what a look-behind must scan).
     if (!out.has_backreference) {
-      Analyzer again(bounded, repeat_cap, cache);
-      out.max_length = again.Run().max_len;
+      Analyzer again(bounded, repeat_cap, cache, want_words);
+      Facts g = again.Run();
+      out.max_length = g.max_len;
+      if (want_words && g.words.known && !again.words_failed()) {
+        out.words_known = true;
+        out.words = std::move(g.words.seqs);
+        out.word_items = again.TakeWordItems();
+        for (WordItem& item : out.word_items) item.set.freeze();
+      }
     }
   } catch (const Unreadable&) {
+    out.words_known = false;
+    out.words.clear();
+    out.word_items.clear();
     for (int k = 0; k < kSuffixLength; ++k) {
       out.suffix[k] = AnySet();
       out.suffix_open[k] = true;
+      out.suffix_edge[k] = false;
       out.prefix[k] = AnySet();
       out.prefix_open[k] = true;
     }

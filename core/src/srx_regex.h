@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lovcen/srx.h"
 #include "lovcen/status.h"
@@ -25,6 +26,23 @@ constexpr int kRepeatCap = 100;
 // How many code points before a position the suffix test looks at.
 constexpr int kSuffixLength = 3;
 
+// One place of a match in PatternFacts::words: the code points it may hold,
+// and whether it came from a case-insensitive part of the pattern (where ICU
+// folds case fully, so that one text code point such as "ß" may stand for
+// two places: such code points are in CaseFoldsToSeveral()).
+struct WordItem {
+  icu::UnicodeSet set;
+  bool case_insensitive = false;
+};
+
+// The item of a `^` (without (?m)) or `\A`: matches no code point, only the
+// start of the text.
+constexpr int kStartOfText = -1;
+
+// The code points whose full case folding is not one code point, or not
+// their simple folding ("ß" -> "ss", "İ" -> "i̇"), frozen.
+const icu::UnicodeSet& CaseFoldsToSeveral();
+
 struct PatternFacts {
   bool nullable = true;   // may match the empty string
   icu::UnicodeSet first;  // code points a non-empty match may start with
@@ -35,6 +53,10 @@ struct PatternFacts {
   // stand there.
   std::array<icu::UnicodeSet, kSuffixLength> suffix;
   std::array<bool, kSuffixLength> suffix_open{};
+  // suffix_edge[k] when the only matches shorter than k+1 start at the start
+  // of the text (`(?:^|[^\p{L}])\p{Ll}\.`): then there is no code point k+1
+  // places back, and suffix[k] still holds for every other match.
+  std::array<bool, kSuffixLength> suffix_edge{};
   // The same from the start of a match (prefix[0] is `first`).
   std::array<icu::UnicodeSet, kSuffixLength> prefix;
   std::array<bool, kSuffixLength> prefix_open{};
@@ -54,6 +76,14 @@ struct PatternFacts {
   // look-behind limit, for ICU's bounded look-behind. Equals the input when
   // nothing was unbounded.
   icu::UnicodeString bounded;
+  // When asked for (AnalyzePattern's `want_words`) and there are few: every
+  // string a match of `bounded` can be, as a sequence of places (indices into
+  // word_items, or kStartOfText), ignoring look-arounds, \b and `$` (which
+  // only narrow the matches down). A superset of the matches, so a text that
+  // fits none of the words cannot match. Empty when unknown.
+  bool words_known = false;
+  std::vector<WordItem> word_items;
+  std::vector<std::vector<int>> words;
 };
 
 // Character sets the analyser builds from names (\w, \s, \p{L}, ...), kept
@@ -80,7 +110,8 @@ class SetCache {
 // conservatively (nullable, any first/last code point), which costs speed
 // only, never correctness. `cache` (may be null) is shared by the calls for
 // one rule set.
-PatternFacts AnalyzePattern(std::string_view pattern, int repeat_cap, SetCache* cache = nullptr);
+PatternFacts AnalyzePattern(std::string_view pattern, int repeat_cap, SetCache* cache = nullptr,
+                            bool want_words = false);
 
 // ValidateSrxRule() (lovcen/srx.h) with the analyser's sets shared.
 Status ValidateSrxRule(const SrxRule& rule, const std::string& context, SetCache* cache);
