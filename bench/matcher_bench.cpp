@@ -44,7 +44,7 @@ Status EnsureTm() {
   const std::string db = DbPath();
   if (std::filesystem::exists(db)) return Status::Ok();
   const std::string tmp = db + ".part";
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(tmp + suffix);
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(tmp + suffix);
   {
     auto store = OpenSqliteStore(tmp);
     if (!store.ok()) return store.error();
@@ -60,7 +60,7 @@ Status EnsureTm() {
     }
     LOVCEN_RETURN_IF_ERROR((*writer)->Commit());
   }
-  for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(tmp + suffix);
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) std::filesystem::remove(tmp + suffix);
   std::filesystem::rename(tmp, db);
   return Status::Ok();
 }

@@ -41,7 +41,7 @@ void BM_ImportTsv(benchmark::State& state) {
   const std::string db = WorkDir() + "/import.db";
   for (auto _ : state) {
     state.PauseTiming();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(db + suffix);
     auto store = OpenSqliteStore(db);
     state.ResumeTiming();
     WriteOptions options;

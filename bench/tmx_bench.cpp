@@ -59,7 +59,7 @@ std::string LeanTmxPath(std::size_t units) {
 std::string DbPath(std::size_t units) { return WorkDir() + "/tm-" + std::to_string(units) + ".db"; }
 
 void RemoveDb(const std::string& db) {
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(db + suffix);
 }
 
 struct ChildResult {

@@ -10,7 +10,7 @@ bash scripts/build.sh --target lovcen
 out=out
 mkdir -p "$out"
 db="$out/corpora.db"
-rm -f "$db" "$db-wal" "$db-shm"
+rm -f "$db" "$db-wal" "$db-shm" "$db-journal"
 lovcen=./build/lovcen
 
 echo "== building a translation memory from corpora/"
