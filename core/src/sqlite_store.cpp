@@ -129,6 +129,7 @@ class SqliteWriter final : public TmWriter {
   // In a bulk load, creates the key index of `code` when a duplicate check
   // first needs it.
   Status EnsureKeyIndex(std::int64_t code);
+  Result<bool> TmIsEmpty();
   // The journal for a bulk load (see wal_left_).
   Status LeaveWalIfEmpty();
   void ReturnToWal();
@@ -245,14 +246,22 @@ SqliteWriter::~SqliteWriter() {
   ReturnToWal();
 }
 
-Status SqliteWriter::LeaveWalIfEmpty() {
+Result<bool> SqliteWriter::TmIsEmpty() {
   Status status;
   sqlite::Statement any(store_.db(), "SELECT EXISTS(SELECT 1 FROM units)", &status);
   LOVCEN_RETURN_IF_ERROR(status);
   const bool empty = any.Step(&status) && any.Int(0) == 0;
-  any.Reset();
+  any.Reset();  // a statement still stepping would lock the schema
   LOVCEN_RETURN_IF_ERROR(status);
-  if (!empty) return Status::Ok();
+  return empty;
+}
+
+Status SqliteWriter::LeaveWalIfEmpty() {
+  // Asked before the transaction (the journal cannot change inside one);
+  // Begin() asks again inside it, where the answer holds for the write.
+  auto empty = TmIsEmpty();
+  if (!empty.ok()) return empty.error();
+  if (!*empty) return Status::Ok();
   auto left = internal::SetJournalMode(store_.db(), "delete");
   if (!left.ok()) return left.error();
   if (!*left) return Status::Ok();  // someone else has the file open: stay in WAL
@@ -286,13 +295,9 @@ Status SqliteWriter::Begin() {
   auto stale = store_.GetMeta("concordance_stale");
   if (!stale.ok()) return stale.error();
   if (*stale == "1") options_.update_concordance = false;
-  Status status;
-  sqlite::Statement any(store_.db(), "SELECT EXISTS(SELECT 1 FROM units)", &status);
-  LOVCEN_RETURN_IF_ERROR(status);
-  const bool empty = any.Step(&status) && any.Int(0) == 0;
-  any.Reset();  // a statement still stepping would lock the schema
-  LOVCEN_RETURN_IF_ERROR(status);
-  if (empty) {
+  auto empty = TmIsEmpty();
+  if (!empty.ok()) return empty.error();
+  if (*empty) {
     for (int code = 0; code < kLanguages; ++code) {
       const std::string drop = "DROP INDEX IF EXISTS units_key" + std::to_string(code);
       LOVCEN_RETURN_IF_ERROR(sqlite::Exec(store_.db(), drop.c_str()));
