@@ -14,6 +14,11 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "srx_regex.h"
 
@@ -237,6 +242,94 @@ bool TailTrie::Starts(const UChar* u, int32_t p, std::vector<int32_t>& starts) c
   }
 }
 
+// An after-pattern that is a run of one character class followed by a list
+// of literal words, in one of three shapes:
+//
+//   RUN(?!WORDS)   RUN(?=WORDS)   RUN WORDS
+//
+// where RUN is one class with `+` or `*` (`\s+`, `\s*`, lazy or greedy, not
+// possessive) and WORDS is a group `(?:...)` of literal code points, nested
+// `(?:...)`, `|` and `?` only (`(?:A(?:bout|fter)|But)`), optionally
+// followed by a one-class look-ahead `(?![\p{L}\p{M}\d])` or `(?=[...])`.
+// No word is empty and no word opens with a code point of RUN's class, so
+// WORDS cannot match inside the run: ICU's backtracking over the run only
+// matters at its end. RUN(?!W) then matches when the run is longer than its
+// minimum, or exactly that long and W does not match at its end; the other
+// two shapes when the run reaches its minimum and W matches at its end. W
+// matches when one word equals the text there (case-sensitive, code unit by
+// code unit: the same as ICU's literal match) and the look-ahead holds after
+// it (the end of the window counts as no code point, as for ICU, whose region
+// is the whole window). Both classes are read from tables ICU filled (one
+// probe per code point below FastSet::kTableSize); any other code point met
+// where it matters means "ask ICU".
+struct WordListAfter {
+  enum class Kind { kNegative, kPositive, kPlain };
+  enum class Tail { kNone, kNot, kIs };
+  struct Node {
+    std::vector<std::pair<char16_t, int32_t>> edges;
+    bool end = false;
+  };
+  Kind kind = Kind::kPlain;
+  Tail tail = Tail::kNone;
+  int32_t run_min = 1;
+  std::array<uint64_t, FastSet::kTableSize / 64> run_class{};
+  std::array<uint64_t, FastSet::kTableSize / 64> tail_class{};
+  std::vector<Node> nodes{1};
+
+  static bool Has(const std::array<uint64_t, FastSet::kTableSize / 64>& table, UChar c) {
+    return (table[c >> 6] >> (c & 63)) & 1;
+  }
+
+  // 1 when the pattern matches at p, 0 when not, -1 when ICU must say.
+  int Match(const UChar* u, int32_t length, int32_t p) const {
+    const int32_t need = kind == Kind::kNegative ? run_min + 1 : length;
+    int32_t q = p;
+    int32_t run = 0;
+    while (q < length && run < need) {
+      const UChar c = u[q];
+      if (c >= FastSet::kTableSize) return -1;
+      if (!Has(run_class, c)) break;
+      ++q;
+      ++run;
+    }
+    if (run < run_min) return 0;
+    if (kind == Kind::kNegative && run > run_min) return 1;
+    const int words = WordsAt(u, length, q);
+    if (words < 0) return -1;
+    return kind == Kind::kNegative ? (words == 0 ? 1 : 0) : words;
+  }
+
+  // Whether WORDS (with its look-ahead) matches at q: 1, 0, or -1 (unknown).
+  int WordsAt(const UChar* u, int32_t length, int32_t q) const {
+    bool unknown = false;
+    int32_t node = 0;
+    for (int32_t at = q;; ++at) {
+      const Node& n = nodes[static_cast<std::size_t>(node)];
+      if (n.end) {
+        if (tail == Tail::kNone) return 1;
+        if (at >= length) {
+          if (tail == Tail::kNot) return 1;
+        } else if (u[at] >= FastSet::kTableSize) {
+          unknown = true;
+        } else if (Has(tail_class, u[at]) == (tail == Tail::kIs)) {
+          return 1;
+        }
+      }
+      if (at >= length) break;
+      int32_t child = -1;
+      for (const auto& [unit, to] : n.edges) {
+        if (unit == u[at]) {
+          child = to;
+          break;
+        }
+      }
+      if (child < 0) break;
+      node = child;
+    }
+    return unknown ? -1 : 0;
+  }
+};
+
 // One compiled pattern and its matcher, shared by the rules that have the
 // same pattern in the same place (before or after): rule sets repeat their
 // patterns (the after-pattern "\s" of most no-break rules, one list of
@@ -258,6 +351,8 @@ struct PatternSlot {
   std::array<uint64_t, FastSet::kTableSize / 64> one_class{};
   // A before-pattern's words, when known (TailTrie).
   std::unique_ptr<TailTrie> tails;
+  // An after-pattern of the WordListAfter form.
+  std::unique_ptr<WordListAfter> word_list;
   bool OneClassHas(UChar32 c) const { return (one_class[c >> 6] >> (c & 63)) & 1; }
 };
 
@@ -338,22 +433,207 @@ bool IsOneClass(std::string_view pattern) {
   return true;
 }
 
-// Fills slot.one_class by asking the slot's own pattern about each code point
-// below the table size, so that the table agrees with ICU by construction.
-void ProbeOneClass(PatternSlot& slot) {
+// Fills `table` by asking `pattern` about each code point below the table
+// size, so that the table agrees with ICU by construction; false on failure.
+bool ProbeTable(const icu::RegexPattern& pattern,
+                std::array<uint64_t, FastSet::kTableSize / 64>& table) {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexMatcher> probe(slot.pattern->matcher(status));
-  if (U_FAILURE(status)) return;
+  std::unique_ptr<icu::RegexMatcher> probe(pattern.matcher(status));
+  if (U_FAILURE(status)) return false;
   icu::UnicodeString one;
   for (UChar32 c = 0; c < FastSet::kTableSize; ++c) {
     one.setTo(c);
     probe->reset(one);
     status = U_ZERO_ERROR;
     const bool hit = probe->matches(status);
-    if (U_FAILURE(status)) return;
-    if (hit) slot.one_class[c >> 6] |= uint64_t{1} << (c & 63);
+    if (U_FAILURE(status)) return false;
+    if (hit) table[c >> 6] |= uint64_t{1} << (c & 63);
   }
-  slot.is_one_class = true;
+  return true;
+}
+
+// Fills slot.one_class by asking the slot's own pattern about each code point.
+void ProbeOneClass(PatternSlot& slot) {
+  if (ProbeTable(*slot.pattern, slot.one_class)) slot.is_one_class = true;
+}
+
+// Compiles the one-class pattern `cls` (UTF-8) and fills `table` from it.
+bool ProbeClass(std::string_view cls, std::array<uint64_t, FastSet::kTableSize / 64>& table) {
+  if (!IsOneClass(cls)) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError error{};
+  std::unique_ptr<icu::RegexPattern> pattern(icu::RegexPattern::compile(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(cls.data(), static_cast<int32_t>(cls.size()))),
+      0, error, status));
+  return U_SUCCESS(status) && pattern && ProbeTable(*pattern, table);
+}
+
+// The length of the one-class pattern at the start of `p` (an escape, a
+// `\p{..}` or a bracket class without nesting), or 0.
+std::size_t OneClassLength(std::string_view p) {
+  std::size_t n = 0;
+  if (p.size() >= 2 && p[0] == '\\') {
+    if ((p[1] == 'p' || p[1] == 'P') && p.size() > 2 && p[2] == '{') {
+      const std::size_t close = p.find('}');
+      n = close == std::string_view::npos ? 0 : close + 1;
+    } else {
+      n = 2;
+    }
+  } else if (!p.empty() && p[0] == '[') {
+    std::size_t i = 1;
+    while (i < p.size() && p[i] != ']') i += p[i] == '\\' ? 2 : 1;
+    n = i < p.size() ? i + 1 : 0;
+  }
+  return n > 0 && IsOneClass(p.substr(0, n)) ? n : 0;
+}
+
+// Reads the literal word list of WordListAfter (after its opening "(?:") up
+// to and including the closing parenthesis; nullopt when it holds anything
+// else or too many words.
+class WordListReader {
+ public:
+  explicit WordListReader(std::string_view p) : p_(p) {}
+  std::size_t at() const { return i_; }
+
+  std::optional<std::vector<std::string>> Group() {
+    std::vector<std::string> all;
+    for (;;) {
+      auto seq = Sequence();
+      if (!seq) return std::nullopt;
+      all.insert(all.end(), seq->begin(), seq->end());
+      if (all.size() > kMaxWords) return std::nullopt;
+      if (i_ >= p_.size()) return std::nullopt;
+      if (p_[i_] == ')') {
+        ++i_;
+        return all;
+      }
+      ++i_;  // '|'
+    }
+  }
+
+ private:
+  static constexpr std::size_t kMaxWords = 4096;
+  static constexpr std::size_t kMaxLength = 256;  // bytes
+
+  std::optional<std::vector<std::string>> Sequence() {
+    std::vector<std::string> words{std::string()};
+    while (i_ < p_.size() && p_[i_] != '|' && p_[i_] != ')') {
+      std::vector<std::string> item;
+      const auto c = static_cast<unsigned char>(p_[i_]);
+      if (p_.substr(i_, 3) == "(?:") {
+        i_ += 3;
+        auto inner = Group();
+        if (!inner) return std::nullopt;
+        item = std::move(*inner);
+      } else if (c == '\\' && i_ + 1 < p_.size() && p_[i_ + 1] > 0x20 && p_[i_ + 1] < 0x7F &&
+                 !std::isalnum(static_cast<unsigned char>(p_[i_ + 1]))) {
+        // An escaped ASCII punctuation mark (`\'`, `\.`) is that mark.
+        item.emplace_back(1, p_[i_ + 1]);
+        i_ += 2;
+      } else if (c >= 0x80) {
+        // One code point (its UTF-8 bytes): a quantifier applies to all of it.
+        const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+        if (n == 0 || i_ + n > p_.size()) return std::nullopt;
+        item.emplace_back(p_.substr(i_, n));
+        i_ += n;
+      } else if (c < 0x20 || c == 0x7F ||
+                 std::string_view("\\[](){}|?*+.^$#").find(static_cast<char>(c)) !=
+                     std::string_view::npos) {
+        return std::nullopt;
+      } else {
+        item.emplace_back(1, static_cast<char>(c));
+        ++i_;
+      }
+      if (i_ < p_.size() && p_[i_] == '?') {
+        ++i_;
+        if (i_ < p_.size() && p_[i_] == '+') return std::nullopt;  // possessive
+        if (i_ < p_.size() && p_[i_] == '?') ++i_;                 // lazy: the same words
+        item.emplace_back();
+      }
+      if (i_ < p_.size() && (p_[i_] == '*' || p_[i_] == '+' || p_[i_] == '{')) return std::nullopt;
+      if (words.size() * item.size() > kMaxWords) return std::nullopt;
+      std::vector<std::string> next;
+      next.reserve(words.size() * item.size());
+      for (const std::string& w : words) {
+        for (const std::string& x : item) {
+          if (w.size() + x.size() > kMaxLength) return std::nullopt;
+          next.push_back(w + x);
+        }
+      }
+      words = std::move(next);
+    }
+    return words;
+  }
+
+  std::string_view p_;
+  std::size_t i_ = 0;
+};
+
+// The WordListAfter of `pattern`, or null when it does not have that form.
+std::unique_ptr<WordListAfter> BuildWordListAfter(std::string_view pattern) {
+  auto out = std::make_unique<WordListAfter>();
+  const std::size_t run_length = OneClassLength(pattern);
+  if (run_length == 0 || run_length >= pattern.size()) return nullptr;
+  if (!ProbeClass(pattern.substr(0, run_length), out->run_class)) return nullptr;
+  std::size_t i = run_length;
+  if (pattern[i] == '+') {
+    out->run_min = 1;
+  } else if (pattern[i] == '*') {
+    out->run_min = 0;
+  } else {
+    return nullptr;
+  }
+  ++i;
+  if (i < pattern.size() && pattern[i] == '+') return nullptr;  // possessive
+  if (i < pattern.size() && pattern[i] == '?') ++i;             // lazy: the same answer
+  std::string_view rest = pattern.substr(i);
+  if (rest.substr(0, 3) == "(?!" || rest.substr(0, 3) == "(?=") {
+    out->kind = rest[2] == '!' ? WordListAfter::Kind::kNegative : WordListAfter::Kind::kPositive;
+    if (rest.back() != ')') return nullptr;
+    rest = rest.substr(3, rest.size() - 4);
+  }
+  if (rest.substr(0, 3) != "(?:") return nullptr;
+  WordListReader reader(rest.substr(3));
+  auto words = reader.Group();
+  if (!words) return nullptr;
+  std::string_view tail = rest.substr(3 + reader.at());
+  if (!tail.empty()) {
+    if (tail.size() < 5 || (tail.substr(0, 3) != "(?!" && tail.substr(0, 3) != "(?=") ||
+        tail.back() != ')') {
+      return nullptr;
+    }
+    const std::string_view cls = tail.substr(3, tail.size() - 4);
+    if (OneClassLength(cls) != cls.size()) return nullptr;
+    if (!ProbeClass(cls, out->tail_class)) return nullptr;
+    out->tail = tail[2] == '!' ? WordListAfter::Tail::kNot : WordListAfter::Tail::kIs;
+  }
+  for (const std::string& word : *words) {
+    const icu::UnicodeString w = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+    // Not empty, no surrogates (nor U+FFFD from a bad sequence), and not
+    // opening with a code point of the run's class.
+    if (w.isEmpty() || w.charAt(0) >= FastSet::kTableSize ||
+        WordListAfter::Has(out->run_class, w.charAt(0))) {
+      return nullptr;
+    }
+    int32_t node = 0;
+    for (int32_t k = 0; k < w.length(); ++k) {
+      const UChar unit = w.charAt(k);
+      if (U16_IS_SURROGATE(unit) || unit == 0xFFFD) return nullptr;
+      int32_t child = -1;
+      for (const auto& [edge, to] : out->nodes[static_cast<std::size_t>(node)].edges) {
+        if (edge == unit) child = to;
+      }
+      if (child < 0) {
+        child = static_cast<int32_t>(out->nodes.size());
+        out->nodes[static_cast<std::size_t>(node)].edges.emplace_back(unit, child);
+        out->nodes.emplace_back();
+      }
+      node = child;
+    }
+    out->nodes[static_cast<std::size_t>(node)].end = true;
+  }
+  return out;
 }
 
 // Reads the code point at s[i] and advances i (ICU's UTF-8 rules; an
@@ -629,6 +909,8 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
         slot.pattern = std::move(*compiled);
         slot.matcher.reset(slot.pattern->matcher(status));
         if (U_SUCCESS(status) && IsOneClass(rule.after)) ProbeOneClass(slot);
+        if (U_SUCCESS(status) && !slot.is_one_class)
+          slot.word_list = BuildWordListAfter(rule.after);
       }
       c.after_first = rule.after.size() < 64;
       after_nullable = facts.nullable;
@@ -870,8 +1152,13 @@ bool Segmenter::Impl::AfterMatches(const CompiledRule& rule, int32_t p) const {
     if (slot.is_one_class && p < window.length() && u[p] < FastSet::kTableSize) {
       slot.memo = slot.OneClassHas(u[p]);
     } else {
-      UErrorCode status = U_ZERO_ERROR;
-      slot.memo = slot.matcher->lookingAt(p, status) && U_SUCCESS(status);
+      const int known = slot.word_list ? slot.word_list->Match(u, window.length(), p) : -1;
+      if (known >= 0) {
+        slot.memo = known == 1;
+      } else {
+        UErrorCode status = U_ZERO_ERROR;
+        slot.memo = slot.matcher->lookingAt(p, status) && U_SUCCESS(status);
+      }
     }
     slot.memo_stamp = decide_stamp;
   }
