@@ -20,10 +20,15 @@
 #include <utility>
 #include <vector>
 
+#include "srx_class.h"
+#include "srx_native.h"
 #include "srx_regex.h"
 
 namespace lovcen {
 namespace {
+
+using srx_internal::IsOneClass;
+using srx_internal::OneClassLength;
 
 // A set of code points with a bit table for the scripts lovcen's text is
 // written in (Latin, Latin Extended, Greek, Cyrillic), so that the gate tests
@@ -353,6 +358,8 @@ struct PatternSlot {
   std::unique_ptr<TailTrie> tails;
   // An after-pattern of the WordListAfter form.
   std::unique_ptr<WordListAfter> word_list;
+  // The pattern for the segmenter's own matcher, when it fits (srx_native.h).
+  std::unique_ptr<srx_internal::NativePattern> native;
   bool OneClassHas(UChar32 c) const { return (one_class[c >> 6] >> (c & 63)) & 1; }
 };
 
@@ -367,71 +374,6 @@ struct StartGroup {
   bool precede_allows_start = false;
   std::vector<int32_t> starts;
 };
-
-// Whether `pattern` is a single character class whose match at a position
-// depends on the code point there and nothing else: one escape (`\s`, `\d`,
-// `\w` and their negations, `\p{..}`, `\P{..}`) or a bracket class without
-// nested classes, set operations, groups or look-arounds. Anything else (a
-// quantifier, an anchor, a second atom) answers false, which costs speed only.
-bool IsOneClass(std::string_view pattern) {
-  auto simple_escape = [](char c) {
-    return std::string_view("sSdDwWntr").find(c) != std::string_view::npos;
-  };
-  auto property = [&](std::size_t& i) {
-    // At "\p{" or "\P{": up to the closing brace, letters, digits, '_', '=', ' ' only.
-    if (i + 2 >= pattern.size() || pattern[i + 2] != '{') return false;
-    std::size_t k = i + 3;
-    while (k < pattern.size() && pattern[k] != '}') {
-      const char c = pattern[k];
-      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '=' || c == ' ')) {
-        return false;
-      }
-      ++k;
-    }
-    if (k >= pattern.size() || k == i + 3) return false;
-    i = k + 1;
-    return true;
-  };
-  if (pattern.size() >= 2 && pattern[0] == '\\') {
-    if (pattern.size() == 2)
-      return simple_escape(pattern[1]) && pattern[1] != 'n' && pattern[1] != 't' &&
-             pattern[1] != 'r';
-    std::size_t i = 0;
-    return (pattern[1] == 'p' || pattern[1] == 'P') && property(i) && i == pattern.size();
-  }
-  if (pattern.size() < 3 || pattern.front() != '[' || pattern.back() != ']') return false;
-  std::size_t i = 1;
-  if (pattern[i] == '^') ++i;
-  const std::size_t end = pattern.size() - 1;
-  if (i >= end) return false;
-  while (i < end) {
-    const char c = pattern[i];
-    if (c == '[' || c == ']' || c == '&' || c == '{' || c == '}' || c == '(' || c == ')' ||
-        c == '#' || static_cast<unsigned char>(c) < 0x20) {
-      return false;
-    }
-    if (c != '\\') {
-      ++i;
-      continue;
-    }
-    if (i + 1 >= end) return false;
-    const char e = pattern[i + 1];
-    if (e == 'p' || e == 'P') {
-      if (!property(i) || i > end) return false;
-    } else if (simple_escape(e) ||
-               std::string_view(".-^$\\[]?*+|/ ").find(e) != std::string_view::npos) {
-      i += 2;
-    } else if (e == 'u' && i + 6 <= end) {
-      for (std::size_t k = i + 2; k < i + 6; ++k) {
-        if (!std::isxdigit(static_cast<unsigned char>(pattern[k]))) return false;
-      }
-      i += 6;
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
 
 // Fills `table` by asking `pattern` about each code point below the table
 // size, so that the table agrees with ICU by construction; false on failure.
@@ -466,25 +408,6 @@ bool ProbeClass(std::string_view cls, std::array<uint64_t, FastSet::kTableSize /
       icu::UnicodeString::fromUTF8(icu::StringPiece(cls.data(), static_cast<int32_t>(cls.size()))),
       0, error, status));
   return U_SUCCESS(status) && pattern && ProbeTable(*pattern, table);
-}
-
-// The length of the one-class pattern at the start of `p` (an escape, a
-// `\p{..}` or a bracket class without nesting), or 0.
-std::size_t OneClassLength(std::string_view p) {
-  std::size_t n = 0;
-  if (p.size() >= 2 && p[0] == '\\') {
-    if ((p[1] == 'p' || p[1] == 'P') && p.size() > 2 && p[2] == '{') {
-      const std::size_t close = p.find('}');
-      n = close == std::string_view::npos ? 0 : close + 1;
-    } else {
-      n = 2;
-    }
-  } else if (!p.empty() && p[0] == '[') {
-    std::size_t i = 1;
-    while (i < p.size() && p[i] != ']') i += p[i] == '\\' ? 2 : 1;
-    n = i < p.size() ? i + 1 : 0;
-  }
-  return n > 0 && IsOneClass(p.substr(0, n)) ? n : 0;
 }
 
 // Reads the literal word list of WordListAfter (after its opening "(?:") up
@@ -703,6 +626,9 @@ struct Segmenter::Impl {
   // of some break rule fit there.
   std::vector<std::size_t> break_rules;  // indices in `compiled`
   FastSet scan_prev, scan_next;
+  // Both sets in one table for the scan's common case: bit 0 scan_next,
+  // bit 1 scan_prev, for code points below FastSet::kTableSize.
+  std::array<uint8_t, FastSet::kTableSize> scan_kind{};
   // fit_masks[(side * kSuffixLength + k) * kMaskChars + c]: one bit per rule
   // of `compiled` whose gate allows code point c (< kMaskChars) k+1 places
   // before the position (side 0) or k places after it (side 1); edge_masks
@@ -749,8 +675,13 @@ struct Segmenter::Impl {
   // The code points just before p (-1 past the start) and from p on.
   void Around(int32_t p, int32_t length, CodePoints& prev, CodePoints& next) const;
   bool BeforeMatches(const CompiledRule& rule, int32_t p, int32_t length) const;
-  // The slot's matcher, pointed at the current window.
-  PatternSlot& Slot(int index) const;
+  // The slot's ICU matcher, pointed at the current window (only when ICU is
+  // asked: the segmenter's own matcher answers most questions).
+  icu::RegexMatcher& Icu(PatternSlot& slot) const;
+  // The slot's own matcher when the window lets it answer (BMP only), or null.
+  const srx_internal::NativePattern* Native(const PatternSlot& slot) const {
+    return window_bmp_only ? slot.native.get() : nullptr;
+  }
   // Whether A matches at p, and B before p; computed once per position for
   // the rules that share a pattern. True when the pattern is empty.
   bool AfterMatches(const CompiledRule& rule, int32_t p) const;
@@ -793,6 +724,7 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
   impl->rules = rules;
   impl->options = options;
   srx_internal::SetCache sets;
+  srx_internal::NativePattern::Tables native_tables;
   std::map<std::string, int> slot_of;  // "B" or "A", then the pattern
   // What decides the starts of each start group (see below).
   struct StartKey {
@@ -855,6 +787,7 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
           slot.matcher->useTransparentBounds(true);
           slot.matcher->useAnchoringBounds(false);
         }
+        slot.native = srx_internal::NativePattern::Compile(pattern, &native_tables);
       }
       if (fresh && IsOneClass(rule.before)) ProbeOneClass(impl->slots.back());
       if (fresh && !c.before_lookbehind && !impl->slots.back().is_one_class) {
@@ -909,8 +842,10 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
         slot.pattern = std::move(*compiled);
         slot.matcher.reset(slot.pattern->matcher(status));
         if (U_SUCCESS(status) && IsOneClass(rule.after)) ProbeOneClass(slot);
-        if (U_SUCCESS(status) && !slot.is_one_class)
+        if (U_SUCCESS(status) && !slot.is_one_class) {
           slot.word_list = BuildWordListAfter(rule.after);
+          slot.native = srx_internal::NativePattern::Compile(slot.pattern->pattern(), &native_tables);
+        }
       }
       c.after_first = rule.after.size() < 64;
       after_nullable = facts.nullable;
@@ -944,6 +879,10 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
   }
   impl->scan_prev = FastSet(scan_prev);
   impl->scan_next = FastSet(scan_next);
+  for (UChar32 ch = 0; ch < FastSet::kTableSize; ++ch) {
+    impl->scan_kind[static_cast<std::size_t>(ch)] = static_cast<uint8_t>(
+        (impl->scan_next.contains(ch) ? 1 : 0) | (impl->scan_prev.contains(ch) ? 2 : 0));
+  }
   if (impl->compiled.size() <= 64) {
     constexpr int kLength = srx_internal::kSuffixLength;
     impl->use_masks = true;
@@ -1038,11 +977,27 @@ bool Segmenter::Impl::HasStartsBefore(const CompiledRule& rule, int32_t p, int32
 }
 
 bool Segmenter::Impl::BeforeMatches(const CompiledRule& rule, int32_t p, int32_t length) const {
-  UErrorCode status = U_ZERO_ERROR;
-  const PatternSlot& slot = slots[rule.before_slot];
-  icu::RegexMatcher& m = *slot.matcher;
-  if (rule.before_lookbehind) return m.lookingAt(p, status) && U_SUCCESS(status);
+  PatternSlot& slot = slots[static_cast<std::size_t>(rule.before_slot)];
   const UChar* u = window.getBuffer();
+  using Answer = srx_internal::NativePattern::Answer;
+  const srx_internal::NativePattern* native = Native(slot);
+  if (rule.before_lookbehind) {
+    const Answer answer = native ? native->LookingAt(u, window.length(), p) : Answer::kUnknown;
+    if (answer != Answer::kUnknown) return answer == Answer::kYes;
+    UErrorCode status = U_ZERO_ERROR;
+    return Icu(slot).lookingAt(p, status) && U_SUCCESS(status);
+  }
+  // Whether B spans [start, p) exactly (ICU's region match, transparent bounds).
+  auto spans = [&](int32_t start) {
+    const Answer answer =
+        native ? native->Matches(u, window.length(), start, p) : Answer::kUnknown;
+    if (answer != Answer::kUnknown) return answer == Answer::kYes;
+    UErrorCode status = U_ZERO_ERROR;
+    icu::RegexMatcher& m = Icu(slot);
+    m.region(start, p, status);
+    const bool hit = m.matches(status);
+    return U_SUCCESS(status) && hit;
+  };
   if (slot.is_one_class && p > 0 && u[p - 1] < FastSet::kTableSize) {
     // Only [p-1, p) can match (one code point, which the unit is).
     return slot.OneClassHas(u[p - 1]);
@@ -1054,8 +1009,7 @@ bool Segmenter::Impl::BeforeMatches(const CompiledRule& rule, int32_t p, int32_t
       // the starts below get too (not at p itself, as there).
       for (int32_t start : tail_starts) {
         if (start < p && !PrecedeFits(rule, start, length)) continue;
-        m.region(start, p, status);
-        if (m.matches(status) && U_SUCCESS(status)) return true;
+        if (spans(start)) return true;
       }
       return false;
     }
@@ -1072,9 +1026,7 @@ bool Segmenter::Impl::BeforeMatches(const CompiledRule& rule, int32_t p, int32_t
       U16_NEXT(u, at, p, c);
       if (!rule.before_prefix_open[k] && !rule.before_prefix[k].contains(c)) return false;
     }
-    m.region(start, p, status);
-    const bool hit = m.matches(status);
-    return U_SUCCESS(status) && hit;
+    return spans(start);
   };
   if (rule.before_nullable && try_start(p)) return true;
   const int32_t lowest = LowestStart(rule, p);
@@ -1135,29 +1087,34 @@ void Segmenter::Impl::Around(int32_t p, int32_t length, CodePoints& prev, CodePo
   }
 }
 
-PatternSlot& Segmenter::Impl::Slot(int index) const {
-  PatternSlot& slot = slots[static_cast<std::size_t>(index)];
+icu::RegexMatcher& Segmenter::Impl::Icu(PatternSlot& slot) const {
   if (slot.window_generation != generation) {
     slot.matcher->reset(window);
     slot.window_generation = generation;
   }
-  return slot;
+  return *slot.matcher;
 }
 
 bool Segmenter::Impl::AfterMatches(const CompiledRule& rule, int32_t p) const {
   if (rule.after_slot < 0) return true;
-  PatternSlot& slot = Slot(rule.after_slot);
+  PatternSlot& slot = slots[static_cast<std::size_t>(rule.after_slot)];
   if (slot.memo_stamp != decide_stamp) {
     const UChar* u = window.getBuffer();
-    if (slot.is_one_class && p < window.length() && u[p] < FastSet::kTableSize) {
+    const int32_t length = window.length();
+    using Answer = srx_internal::NativePattern::Answer;
+    if (slot.is_one_class && p < length && u[p] < FastSet::kTableSize) {
       slot.memo = slot.OneClassHas(u[p]);
     } else {
-      const int known = slot.word_list ? slot.word_list->Match(u, window.length(), p) : -1;
+      const int known = slot.word_list ? slot.word_list->Match(u, length, p) : -1;
+      const srx_internal::NativePattern* native = Native(slot);
+      const Answer answer = known < 0 && native ? native->LookingAt(u, length, p) : Answer::kUnknown;
       if (known >= 0) {
         slot.memo = known == 1;
+      } else if (answer != Answer::kUnknown) {
+        slot.memo = answer == Answer::kYes;
       } else {
         UErrorCode status = U_ZERO_ERROR;
-        slot.memo = slot.matcher->lookingAt(p, status) && U_SUCCESS(status);
+        slot.memo = Icu(slot).lookingAt(p, status) && U_SUCCESS(status);
       }
     }
     slot.memo_stamp = decide_stamp;
@@ -1167,7 +1124,7 @@ bool Segmenter::Impl::AfterMatches(const CompiledRule& rule, int32_t p) const {
 
 bool Segmenter::Impl::BeforeMatchesOnce(const CompiledRule& rule, int32_t p, int32_t length) const {
   if (rule.before_slot < 0) return true;
-  PatternSlot& slot = Slot(rule.before_slot);
+  PatternSlot& slot = slots[static_cast<std::size_t>(rule.before_slot)];
   if (slot.memo_stamp != decide_stamp) {
     slot.memo = BeforeMatches(rule, p, length);
     slot.memo_stamp = decide_stamp;
@@ -1205,16 +1162,18 @@ bool Segmenter::Impl::IsCandidate(int32_t p, int32_t length) const {
     // The common case, called at most white space: six units below the
     // table size are six code points (no surrogates there), looked up
     // directly; most positions fail on the two next to them.
-    bool small = true;
-    for (int k = -kLength; k < kLength; ++k) small = small && u[p + k] < kMaskChars;
-    if (small) {
-      auto mask = [&](int row, UChar unit) { return fit_masks[row * kMaskChars + unit]; };
+    auto mask = [&](int row, UChar unit) { return fit_masks[row * kMaskChars + unit]; };
+    if (u[p - 1] < kMaskChars && u[p] < kMaskChars) {
       uint64_t possible = break_bits & mask(0, u[p - 1]) & mask(kLength, u[p]);
       if (possible == 0) return false;
-      for (int k = 1; k < kLength; ++k) {
-        possible &= mask(k, u[p - 1 - k]) & mask(kLength + k, u[p + k]);
+      bool small = true;
+      for (int k = 1; k < kLength; ++k) small = small && u[p - 1 - k] < kMaskChars && u[p + k] < kMaskChars;
+      if (small) {
+        for (int k = 1; k < kLength; ++k) {
+          possible &= mask(k, u[p - 1 - k]) & mask(kLength + k, u[p + k]);
+        }
+        return possible != 0;
       }
-      return possible != 0;
     }
   }
   CodePoints prev, next;
@@ -1299,13 +1258,19 @@ std::vector<std::size_t> Segmenter::Impl::FindBreaks(std::string_view text, std:
     for (int32_t k = from16; k < length;) {
       UChar32 c = u[k];
       int32_t after = k + 1;
-      if (c >= FastSet::kTableSize) {
-        after = k;
-        U16_NEXT(u, after, length, c);
-      } else if (!scan_prev.contains(c) && !scan_next.contains(c)) {
-        k = after;  // the common case: two bit tests
+      if (c < FastSet::kTableSize) {
+        const uint8_t kind = scan_kind[static_cast<std::size_t>(c)];
+        if (kind == 0) {
+          k = after;  // the common case: one table lookup
+          continue;
+        }
+        if (kind & 1) examine(k);
+        if (kind & 2) examine(after);
+        k = after;
         continue;
       }
+      after = k;
+      U16_NEXT(u, after, length, c);
       if (scan_next.contains(c)) examine(k);
       if (scan_prev.contains(c)) examine(after);
       k = after;
