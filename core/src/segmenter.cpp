@@ -844,7 +844,8 @@ Result<Segmenter> Segmenter::Create(const SrxRuleSet& rules, const SegmenterOpti
         if (U_SUCCESS(status) && IsOneClass(rule.after)) ProbeOneClass(slot);
         if (U_SUCCESS(status) && !slot.is_one_class) {
           slot.word_list = BuildWordListAfter(rule.after);
-          slot.native = srx_internal::NativePattern::Compile(slot.pattern->pattern(), &native_tables);
+          slot.native =
+              srx_internal::NativePattern::Compile(slot.pattern->pattern(), &native_tables);
         }
       }
       c.after_first = rule.after.size() < 64;
@@ -1107,7 +1108,8 @@ bool Segmenter::Impl::AfterMatches(const CompiledRule& rule, int32_t p) const {
     } else {
       const int known = slot.word_list ? slot.word_list->Match(u, length, p) : -1;
       const srx_internal::NativePattern* native = Native(slot);
-      const Answer answer = known < 0 && native ? native->LookingAt(u, length, p) : Answer::kUnknown;
+      const Answer answer =
+          known < 0 && native ? native->LookingAt(u, length, p) : Answer::kUnknown;
       if (known >= 0) {
         slot.memo = known == 1;
       } else if (answer != Answer::kUnknown) {
@@ -1167,7 +1169,9 @@ bool Segmenter::Impl::IsCandidate(int32_t p, int32_t length) const {
       uint64_t possible = break_bits & mask(0, u[p - 1]) & mask(kLength, u[p]);
       if (possible == 0) return false;
       bool small = true;
-      for (int k = 1; k < kLength; ++k) small = small && u[p - 1 - k] < kMaskChars && u[p + k] < kMaskChars;
+      for (int k = 1; k < kLength; ++k) {
+        small = small && u[p - 1 - k] < kMaskChars && u[p + k] < kMaskChars;
+      }
       if (small) {
         for (int k = 1; k < kLength; ++k) {
           possible &= mask(k, u[p - 1 - k]) & mask(kLength + k, u[p + k]);

@@ -77,8 +77,7 @@ struct NativePattern::Node {
   int32_t max = 1;  // < 0: unbounded
   UChar literal = 0;
   std::u16string text;  // kString
-  int32_t table = -1;
-  const NativePattern::Table* set = nullptr;  // kClass: tables_[table]
+  const NativePattern::Table* set = nullptr;  // kClass
   int32_t behind_max = 0;  // longest match of a look-behind's body (code points)
   std::vector<std::vector<Node>> alts;
   // What the first code point of each alternative must be, when it must be
@@ -238,15 +237,13 @@ class NativeParser {
 
   bool Class(const std::string& text, std::size_t length, Node& node) {
     node.kind = Kind::kClass;
-    auto [it, fresh] = out_index_.try_emplace(text, static_cast<int32_t>(out_.tables_.size()));
+    auto [it, fresh] = out_index_.try_emplace(text, nullptr);
     if (fresh) {
-      const NativePattern::Table* table = TableFor(
-          text, tables_, out_.keep_, [&](NativePattern::Table& t) { return ProbeClass(text, t); });
-      if (!table) return false;
-      out_.tables_.push_back(table);
+      it->second = TableFor(text, tables_, out_.keep_,
+                            [&](NativePattern::Table& t) { return ProbeClass(text, t); });
     }
-    node.table = it->second;
-    node.set = out_.tables_[static_cast<std::size_t>(it->second)];
+    if (!it->second) return false;
+    node.set = it->second;
     i_ += length;
     return true;
   }
@@ -499,7 +496,7 @@ class NativeParser {
   std::size_t i_ = 0;
   NativePattern& out_;
   NativePattern::Tables* tables_;
-  std::map<std::string, int32_t> out_index_;
+  std::map<std::string, const NativePattern::Table*> out_index_;  // this pattern's classes
 };
 
 // One question to a pattern: explores the choices depth first, each

@@ -59,7 +59,6 @@ class NativePattern {
  private:
   NativePattern();
   std::unique_ptr<Node> root_;
-  std::vector<const Table*> tables_;  // by Node::table
   const Table* word_ = nullptr;       // ICU's word characters, for \b
   const Table* extend_ = nullptr;     // Grapheme_Extend or Cf: \b looks past them
   std::vector<std::shared_ptr<const Table>> keep_;
